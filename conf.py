@@ -1,0 +1,51 @@
+"""Sphinx configuration for the C♥LM workshop site.
+
+The sources live in docs/; this file sits at the repository root, so build with
+``sphinx-build -c . docs _build/html`` (``make html`` does). Paths below are
+relative to this folder.
+"""
+
+project = "C♥LM 2024"
+author = "The C♥LM organisers"
+copyright = "2024, the C♥LM organisers"
+html_title = "C♥LM · Causality and Large Models · NeurIPS 2024"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxext.opengraph",
+    "sphinxext.calm_dates",
+]
+
+root_doc = "index"
+exclude_patterns = ["_build", ".venv", "_static"]
+
+# MyST: ::: fences for sphinx-design cards, attributes where pages need them.
+myst_enable_extensions = ["colon_fence", "attrs_inline", "attrs_block"]
+myst_heading_anchors = 2
+
+# Theme: furo, with a wordmark for each colour scheme.
+html_theme = "furo"
+html_static_path = ["docs/_static"]
+html_favicon = "docs/_static/calm-favicon.svg"
+html_theme_options = {
+    "light_logo": "calm-logo-light.svg",
+    "dark_logo": "calm-logo-dark.svg",
+    "sidebar_hide_name": True,
+}
+html_show_sourcelink = False
+html_copy_source = False
+html_last_updated_fmt = None
+
+# Link previews (OpenGraph). On Read the Docs the site URL comes from the build environment.
+ogp_site_name = "C♥LM 2024"
+ogp_image = "_static/calm-social.png"
+ogp_image_alt = "C♥LM: Causality and Large Models, NeurIPS 2024 workshop"
+ogp_social_cards = {"enable": False}
+
+# The workshop date the seed states; every important-dates table is checked against it.
+calm_dates_workshop = "December 2024"
+calm_dates_timezone = "AoE"
+
+linkcheck_timeout = 15

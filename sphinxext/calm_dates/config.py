@@ -1,0 +1,101 @@
+"""The calm_dates_* config values: declared, validated once per build, bad ones reset with a warning."""
+
+from __future__ import annotations
+
+import weakref
+from datetime import datetime
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .clock import resolve_now
+from .errors import DateSyntaxError
+from .parse import parse_when
+from .zones import ZONE_FORMS, parse_zone
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TIMEZONE = "AoE"
+DEFAULT_MAX_LEAD_DAYS = 365
+
+# The moment each build reports status as of, fixed once so every page agrees.
+_build_now: weakref.WeakKeyDictionary[Sphinx, datetime] = weakref.WeakKeyDictionary()
+
+
+def add_config_values(app: Sphinx) -> None:
+    # The zone is applied while reading; everything else at write time, when pages
+    # with tables are always rewritten, so changing them needs no re-read.
+    app.add_config_value(
+        "calm_dates_workshop",
+        None,
+        "",
+        types=frozenset({str, type(None)}),
+        description="The workshop date that entries are checked against, e.g. 'December 2024'.",
+    )
+    app.add_config_value(
+        "calm_dates_timezone",
+        DEFAULT_TIMEZONE,
+        "env",
+        types=frozenset({str}),
+        description="Zone for entries that name none: AoE, UTC, UTC+2 or an IANA name.",
+    )
+    app.add_config_value(
+        "calm_dates_now",
+        None,
+        "",
+        types=frozenset({str, type(None)}),
+        description="ISO 8601 instant to build 'as of'; else SOURCE_DATE_EPOCH; else the clock.",
+    )
+    app.add_config_value(
+        "calm_dates_max_lead_days",
+        DEFAULT_MAX_LEAD_DAYS,
+        "",
+        types=frozenset({int}),
+        description="Entries more than this many days before the workshop are flagged far-before.",
+    )
+
+
+def validate_config(app: Sphinx, config: Config) -> None:
+    """Warn once about each bad calm_dates_* value and fall back to its default, so the build goes on."""
+    try:
+        parse_zone(str(config.calm_dates_timezone))
+    except DateSyntaxError as error:
+        _bad("calm_dates_timezone", f"{error}; using {DEFAULT_TIMEZONE}")
+        config.calm_dates_timezone = DEFAULT_TIMEZONE
+    workshop = config.calm_dates_workshop
+    if workshop is not None:
+        try:
+            parse_when(str(workshop), config.calm_dates_timezone)
+        except DateSyntaxError as error:
+            _bad("calm_dates_workshop", f"{error}; checking against the table's workshop entry instead")
+            config.calm_dates_workshop = None
+    lead = config.calm_dates_max_lead_days
+    if isinstance(lead, bool) or not isinstance(lead, int) or lead < 0:
+        _bad("calm_dates_max_lead_days", f"{lead!r} is not a whole number of days >= 0; using {DEFAULT_MAX_LEAD_DAYS}")
+        config.calm_dates_max_lead_days = DEFAULT_MAX_LEAD_DAYS
+    _build_now[app] = _first_valid_now(config)
+
+
+def _first_valid_now(config: Config) -> datetime:
+    """calm_dates_now, else SOURCE_DATE_EPOCH, else the clock, skipping (with a warning) a bad one."""
+    if config.calm_dates_now is not None:
+        try:
+            return resolve_now(str(config.calm_dates_now))[0]
+        except DateSyntaxError as error:
+            _bad("calm_dates_now", f"{error}; using SOURCE_DATE_EPOCH or the clock")
+            config.calm_dates_now = None
+    try:
+        return resolve_now(None)[0]
+    except DateSyntaxError as error:
+        _bad("calm_dates_now", f"{error}; using the clock")
+        return resolve_now(None, {})[0]
+
+
+def build_now(app: Sphinx) -> datetime:
+    """The moment this build's statuses are evaluated at."""
+    return _build_now[app]
+
+
+def _bad(name: str, message: str) -> None:
+    logger.warning(f"{name}: {message}", type="calm_dates", subtype="option")

@@ -1,0 +1,71 @@
+"""A resolved table to HTML: an accessible table whose flags are words, not colour alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from html import escape
+
+from .model import Entry, ResolvedTable, RowStatus
+from .status import flag_words
+
+
+def render_html_table(table: ResolvedTable, ids: Sequence[str] = (), classes: Sequence[str] = ()) -> str:
+    """The whole ``<table class="calm-dates">`` for one important-dates block."""
+    id_attr = f' id="{escape(ids[0])}"' if ids else ""
+    class_attr = " ".join(["calm-dates", *classes])
+    rows = "".join(_row(entry, status) for entry, status in zip(table.entries, table.statuses, strict=True))
+    return (
+        f'<div class="calm-dates-wrapper"{id_attr}>'
+        f'<table class="{escape(class_attr)}">'
+        f"<caption>{escape(table.caption)} {_as_of(table.now)}</caption>"
+        '<thead><tr><th scope="col">What</th><th scope="col">When</th><th scope="col">Status</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>\n"
+    )
+
+
+def _as_of(now: datetime) -> str:
+    utc = now.astimezone(timezone.utc)
+    return (
+        '<span class="calm-dates-as-of">(status as of '
+        f'<time datetime="{utc:%Y-%m-%dT%H:%MZ}">{utc:%B} {utc.day}, {utc:%Y, %H:%M} UTC</time>)</span>'
+    )
+
+
+def _row(entry: Entry, status: RowStatus) -> str:
+    flags = flag_words(entry, status)
+    classes = ["calm-date", *(f"calm-date-{key}" for key, _ in flags if key != "upcoming")]
+    data = ""
+    if entry.is_dated:
+        data = f' data-calm-start="{_utc(entry.when.start)}" data-calm-end="{_utc(entry.when.end)}"'
+    words = " ".join(f'<strong class="calm-flag calm-flag-{key}">{escape(word)}</strong>' for key, word in flags)
+    reasons = "".join(
+        f'<li><span class="calm-date-subtype">{escape(f.subtype)}</span>: {escape(f.message)}</li>'
+        for f in status.findings
+    )
+    reasons_list = f'<ul class="calm-date-reasons">{reasons}</ul>' if reasons else ""
+    return (
+        f'<tr class="{" ".join(classes)}"{data}>'
+        f'<th scope="row">{escape(entry.label)}</th>'
+        f"<td>{_when_cell(entry)}</td>"
+        f'<td class="calm-date-status">{words}{reasons_list}</td>'
+        "</tr>"
+    )
+
+
+def _when_cell(entry: Entry) -> str:
+    when = entry.when
+    if when is None:
+        return f'<span class="calm-date-raw">{escape(entry.text)}</span>'
+    shown = entry.text
+    struck = ""
+    if when.superseded is not None:
+        struck = f'<del class="calm-date-superseded">{escape(when.superseded)}</del> '
+        shown = shown.split("~~", 2)[-1].strip()
+    if not when.is_dated:
+        return f"{struck}{escape(shown)}"
+    return f'{struck}<time datetime="{when.html_datetime}">{escape(shown)}</time>'
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,79 @@
+"""Write time: check each table against the workshop date, work out its status as of now, warn, render.
+
+This runs when a page is written, never when it is read, so a cached
+environment cannot show yesterday's status.
+"""
+
+from __future__ import annotations
+
+from datetime import timezone
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .config import build_now
+from .check import choose_reference, find_inconsistencies
+from .errors import DateSyntaxError
+from .model import DatesTable, Finding, ResolvedTable, When
+from .nodes import important_dates, important_dates_html
+from .parse import parse_when
+from .render_docutils import build_docutils_table
+from .render_html import render_html_table
+from .status import statuses_as_of
+
+logger = logging.getLogger(__name__)
+
+
+def resolve_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace every important-dates placeholder in a page about to be written."""
+    for node in list(doctree.findall(important_dates)):
+        table: DatesTable = node["table"]
+        resolved = resolve_table(app, table)
+        if app.builder.format == "html":
+            html = render_html_table(resolved, node["ids"], node["classes"])
+            replacement = important_dates_html(html=html)
+        else:
+            replacement = build_docutils_table(resolved)
+            replacement["ids"] = list(node["ids"])
+            replacement["classes"] += node["classes"]
+        replacement.source, replacement.line = node.source, node.line
+        node.replace_self(replacement)
+
+
+def resolve_table(app: Sphinx, table: DatesTable) -> ResolvedTable:
+    """Findings (warned, located) and statuses for one table."""
+    now = build_now(app)
+    findings = list(table.findings)
+    workshop, source = _workshop(app, table, findings)
+    reference = choose_reference(table.entries, workshop, source)
+    findings += find_inconsistencies(table.entries, reference, app.config.calm_dates_max_lead_days)
+    for finding in findings:
+        line = table.entries[finding.index].line if finding.index is not None else table.line
+        logger.warning(
+            finding.message, location=(table.docname, line), type="calm_dates", subtype=finding.subtype
+        )
+    statuses = statuses_as_of(table.entries, findings, now)
+    past = sum(status.past for status in statuses)
+    if past:
+        logger.info(
+            "calm_dates: %s: %d of %d dates past as of %s",
+            app.env.doc2path(table.docname),
+            past,
+            len(statuses),
+            now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        )
+    return ResolvedTable(table.caption, table.entries, tuple(statuses), now)
+
+
+def _workshop(app: Sphinx, table: DatesTable, findings: list[Finding]) -> tuple[When | None, str]:
+    """The configured workshop date: the :workshop: option, else calm_dates_workshop (checked at config time)."""
+    if table.workshop is not None:
+        try:
+            return parse_when(table.workshop, table.zone), "the :workshop: option"
+        except DateSyntaxError as error:
+            findings.append(Finding("option", f":workshop: {error}"))
+    configured = app.config.calm_dates_workshop
+    if configured:
+        return parse_when(configured, table.zone), "calm_dates_workshop"
+    return None, ""
