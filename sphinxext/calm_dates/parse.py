@@ -22,6 +22,8 @@ ACCEPTED_FORMS = (
 )
 # Longer than any date anyone writes; refusing early keeps the regexes cheap.
 MAX_WHEN_LENGTH = 200
+# A range written without its first year may cross New Year, but only by weeks.
+MAX_WRAPPED_RANGE_DAYS = 45
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -228,11 +230,15 @@ def _parse_range(left: str, right: str) -> tuple[date, date]:
     left_month = left_month or right_month
     if left_month is None:
         raise DateSyntaxError(f"the range {left} \u2013 {right} needs a month: December 14\u201315, 2024")
-    if left_year is None:
-        # "Dec 30 - Jan 2, 2025" spans the new year.
-        left_year = right_year - 1 if left_month > right_month else right_year
-    first = _make_date(left_year, left_month, left_day)
     last = _make_date(right_year, right_month, right_day)
+    if left_year is None:
+        first = _make_date(right_year, left_month, left_day)
+        # "Dec 30 - Jan 2, 2025" spans the new year; "Dec 1 - Nov 30, 2024" is just reversed.
+        if first > last and left_month >= 11:
+            wrapped = first.replace(year=right_year - 1)
+            first = wrapped if (last - wrapped).days <= MAX_WRAPPED_RANGE_DAYS else first
+    else:
+        first = _make_date(left_year, left_month, left_day)
     if last < first:
         raise DateSyntaxError(f"the range ends ({_long(last)}) before it starts ({_long(first)}); swap or fix the dates")
     return first, last

@@ -17,11 +17,11 @@ def build_docutils_table(table: ResolvedTable) -> nodes.table:
     utc = table.now.astimezone(timezone.utc)
     title = f"{table.caption} (status as of {utc:%B} {utc.day}, {utc:%Y, %H:%M} UTC)"
     group = nodes.tgroup(cols=len(COLUMNS))
-    group += [nodes.colspec(colwidth=width) for width in (3, 3, 4)]
+    # Widths are characters for the text builder and proportions elsewhere.
+    group += [nodes.colspec(colwidth=width) for width in (28, 28, 44)]
     group += nodes.thead("", _row(COLUMNS))
     group += nodes.tbody("", *(_entry_row(e, s) for e, s in zip(table.entries, table.statuses, strict=True)))
-    result = nodes.table("", nodes.title(title, title), group, classes=["calm-dates"])
-    return result
+    return nodes.table("", nodes.title(title, title), group, classes=["calm-dates"])
 
 
 def _entry_row(entry: Entry, status: RowStatus) -> nodes.row:

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "sphinxext.calm_dates"]
+calm_dates_now = "2024-06-01T00:00:00Z"

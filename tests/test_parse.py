@@ -1,0 +1,282 @@
+"""Parsing entry lines and dates: pure functions, no Sphinx."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinxext.calm_dates.errors import DateSyntaxError
+from sphinxext.calm_dates.parse import parse_body, parse_entry, parse_when
+from sphinxext.calm_dates.zones import parse_zone
+
+UTC = timezone.utc
+
+SEED_LINES = [
+    "* **Paper submission deadline: June 6, 2022, 23:59 AoE**",
+    "* **Notification to authors:** July 5, 2022, 23:59 AoE",
+    "* **Camera-ready version:** August 17, 2022, 23:59 AoE",
+    "* **Workshop Date:** August 5, 2022",
+]
+
+
+def test_the_seed_lines_parse_exactly_as_pasted():
+    entries = parse_body(SEED_LINES, "AoE", first_line=10)
+    assert [(e.label, e.text, e.line, e.error) for e in entries] == [
+        ("Paper submission deadline", "June 6, 2022, 23:59 AoE", 10, None),
+        ("Notification to authors", "July 5, 2022, 23:59 AoE", 11, None),
+        ("Camera-ready version", "August 17, 2022, 23:59 AoE", 12, None),
+        ("Workshop Date", "August 5, 2022", 13, None),
+    ]
+    assert entries[0].when.start == datetime(2022, 6, 7, 11, 59, tzinfo=UTC)
+    assert entries[0].when.html_datetime == "2022-06-07T11:59Z"
+    workshop = entries[3]
+    assert workshop.is_workshop
+    assert (workshop.when.kind, workshop.when.html_datetime) == ("days", "2022-08-05")
+    # A whole day in AoE: from 12:00 UTC on the day to 12:00 UTC the next; no time invented.
+    assert workshop.when.start == datetime(2022, 8, 5, 12, 0, tzinfo=UTC)
+    assert workshop.when.end == datetime(2022, 8, 6, 12, 0, tzinfo=UTC)
+
+
+def test_blank_lines_are_skipped_but_count_for_line_numbers():
+    entries = parse_body(["", "- A: June 1, 2024", "   ", "- B: June 2, 2024"], "UTC", first_line=5)
+    assert [(e.label, e.line) for e in entries] == [("A", 6), ("B", 8)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* **Deadline:** June 6, 2022",
+        "- **Deadline**: June 6, 2022",
+        "+ __Deadline:__ June 6, 2022",
+        "1. *Deadline:* June 6, 2022",
+        "12) _Deadline_: June 6, 2022",
+        "**Deadline: June 6, 2022**",
+        "Deadline: June 6, 2022",
+        "* __Deadline: June 6, 2022__",
+    ],
+)
+def test_list_markers_and_emphasis_are_accepted(line):
+    entry = parse_entry(line, 1, "AoE")
+    assert (entry.label, entry.text, entry.error) == ("Deadline", "June 6, 2022", None)
+    assert entry.when.first_day == date(2022, 6, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "first", "last"),
+    [
+        ("June 6, 2022", "days", date(2022, 6, 6), date(2022, 6, 6)),
+        ("Jun 6, 2022", "days", date(2022, 6, 6), date(2022, 6, 6)),
+        ("Sept 6, 2022", "days", date(2022, 9, 6), date(2022, 9, 6)),
+        ("6 June 2022", "days", date(2022, 6, 6), date(2022, 6, 6)),
+        ("June 6th, 2022", "days", date(2022, 6, 6), date(2022, 6, 6)),
+        ("2022-06-06", "days", date(2022, 6, 6), date(2022, 6, 6)),
+        ("Monday, June 6, 2022", "days", date(2022, 6, 6), date(2022, 6, 6)),
+        ("December 2024", "month", date(2024, 12, 1), date(2024, 12, 31)),
+        ("December, 2024", "month", date(2024, 12, 1), date(2024, 12, 31)),
+        ("2024-12", "month", date(2024, 12, 1), date(2024, 12, 31)),
+        ("February 2024", "month", date(2024, 2, 1), date(2024, 2, 29)),
+        ("December 14\u201315, 2024", "days", date(2024, 12, 14), date(2024, 12, 15)),
+        ("December 14-15, 2024", "days", date(2024, 12, 14), date(2024, 12, 15)),
+        ("Nov 30 \u2013 Dec 1, 2024", "days", date(2024, 11, 30), date(2024, 12, 1)),
+        ("14\u201315 December 2024", "days", date(2024, 12, 14), date(2024, 12, 15)),
+        ("2024-12-14 \u2013 2024-12-15", "days", date(2024, 12, 14), date(2024, 12, 15)),
+        ("Dec 30 \u2013 Jan 2, 2025", "days", date(2024, 12, 30), date(2025, 1, 2)),
+        ("December 14 to December 15, 2024", "days", date(2024, 12, 14), date(2024, 12, 15)),
+    ],
+)
+def test_date_forms(text, kind, first, last):
+    when = parse_when(text, "AoE")
+    assert (when.kind, when.first_day, when.last_day) == (kind, first, last)
+    assert when.end == datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=ZoneInfo("Etc/GMT+12"))
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("June 6, 2022, 23:59 AoE", datetime(2022, 6, 7, 11, 59, tzinfo=UTC)),
+        ("June 6, 2022 23:59", datetime(2022, 6, 7, 11, 59, tzinfo=UTC)),
+        ("June 6, 2022, 11:59 pm", datetime(2022, 6, 7, 11, 59, tzinfo=UTC)),
+        ("June 6, 2022 11:59pm UTC", datetime(2022, 6, 6, 23, 59, tzinfo=UTC)),
+        ("June 6, 2022, 12:00 am UTC", datetime(2022, 6, 6, 0, 0, tzinfo=UTC)),
+        ("June 6, 2022, 12:30 pm UTC", datetime(2022, 6, 6, 12, 30, tzinfo=UTC)),
+        ("June 6, 2022 at 5pm GMT", datetime(2022, 6, 6, 17, 0, tzinfo=UTC)),
+        ("June 6, 2022, 23:59 UTC+2", datetime(2022, 6, 6, 21, 59, tzinfo=UTC)),
+        ("June 6, 2022, 23:59 UTC-07:00", datetime(2022, 6, 7, 6, 59, tzinfo=UTC)),
+        # dateutil would read UTC-12 as +12; the sign here is the one written.
+        ("June 6, 2022, 23:59 UTC-12", datetime(2022, 6, 7, 11, 59, tzinfo=UTC)),
+        ("June 6, 2022, 23:59 UTC\u221212", datetime(2022, 6, 7, 11, 59, tzinfo=UTC)),
+        ("June 6, 2022, 23:59 UTC+05:30", datetime(2022, 6, 6, 18, 29, tzinfo=UTC)),
+        ("June 6, 2022, 23:59 America/Vancouver", datetime(2022, 6, 7, 6, 59, tzinfo=UTC)),
+        ("December 6, 2022, 23:59 America/Vancouver", datetime(2022, 12, 7, 7, 59, tzinfo=UTC)),
+        ("2022-06-06 23:59 (AoE)", datetime(2022, 6, 7, 11, 59, tzinfo=UTC)),
+    ],
+)
+def test_instants(text, utc):
+    when = parse_when(text, "AoE")
+    assert when.kind == "instant"
+    assert when.start == when.end == utc
+
+
+def test_a_zone_without_a_time_is_a_whole_day_in_that_zone():
+    when = parse_when("June 6, 2022 America/Vancouver", "AoE")
+    assert (when.kind, when.start, when.end) == (
+        "days",
+        datetime(2022, 6, 6, 7, 0, tzinfo=UTC),
+        datetime(2022, 6, 7, 7, 0, tzinfo=UTC),
+    )
+
+
+@pytest.mark.parametrize("text", ["TBA", "tbd", "To be announced", "TBA."])
+def test_tba(text):
+    when = parse_when(text, "AoE")
+    assert (when.kind, when.start, when.is_dated) == ("tba", None, False)
+
+
+def test_extended_deadline_keeps_the_old_date_struck():
+    when = parse_when("~~June 6, 2022~~ June 13, 2022, 23:59 AoE", "AoE")
+    assert when.superseded == "June 6, 2022"
+    assert when.start == datetime(2022, 6, 14, 11, 59, tzinfo=UTC)
+
+
+def test_aoe_is_twelve_hours_behind_utc():
+    zone, name = parse_zone("aoe")
+    assert name == "AoE"
+    assert datetime(2024, 1, 1, tzinfo=zone).utcoffset() == timedelta(hours=-12)
+
+
+BAD_WHEN = [
+    "",
+    "garbage",
+    "June",
+    "2022",
+    "June 6",
+    "6 June",
+    "June 32, 2022",
+    "February 30, 2024",
+    "February 29, 2023",
+    "April 31, 2024",
+    "2022-13-01",
+    "2022-00-10",
+    "2022-02-30",
+    "0999-01-01",
+    "June 6, 20222",
+    "June 6, 99999999999999999999",
+    "Smarch 6, 2022",
+    "June 6, 2022, 25:00",
+    "June 6, 2022, 23:60",
+    "June 6, 2022, 13:00 pm",
+    "June 6, 2022, 0:30 am",
+    "June 6, 2022, 23:59 PST",
+    "June 6, 2022, 23:59 CET",
+    "June 6, 2022, 23:59 CEST",
+    "June 6, 2022, 23:59 EST",
+    "June 6, 2022, 23:59 IST",
+    "June 6, 2022, 23:59 Mars/Olympus_Mons",
+    "June 6, 2022, 23:59 UTC+15",
+    "June 6, 2022, 23:59 UTC-13",
+    "June 6, 2022, 23:59 UTC+05:75",
+    "June 6, 2022 Nowhere",
+    "December 15\u201314, 2024",
+    "Dec 1 \u2013 Nov 30, 2024",
+    "Feb 29 \u2013 Jan 5, 2024",
+    "December 14\u201315",
+    "December 2024, 23:59",
+    "December 14\u201315, 2024, 10:00",
+    "Friday, June 6, 2022",
+    "~~June 6, 2022~~",
+    "~~June 6, 2022~~ whenever",
+    "AoE",
+    "x" * 10_000,
+    "<script>alert(1)</script>",
+    "2022-06-06T23:59",
+    "June 6 2022 12 UTC",
+]
+
+
+@pytest.mark.parametrize("text", BAD_WHEN)
+def test_bad_dates_raise_the_documented_error_with_a_hint(text):
+    with pytest.raises(DateSyntaxError) as raised:
+        parse_when(text, "AoE")
+    message = str(raised.value)
+    assert message and len(message) < 600
+    assert any(hint in message for hint in ("write", "use", "fix", "swap", "needs", "out of range", "exist"))
+
+
+def test_ambiguous_zones_name_an_iana_zone():
+    with pytest.raises(DateSyntaxError, match="America/Los_Angeles"):
+        parse_when("June 6, 2022, 23:59 PST", "AoE")
+
+
+def test_impossible_dates_say_how_many_days_the_month_has():
+    with pytest.raises(DateSyntaxError, match="February 2023 has 28 days"):
+        parse_when("February 29, 2023", "AoE")
+
+
+def test_wrong_weekday_is_reported():
+    with pytest.raises(DateSyntaxError, match="is a Monday, not a Friday"):
+        parse_when("Friday, June 6, 2022", "AoE")
+
+
+BAD_LINES = [
+    "no colon here",
+    "* just a bullet",
+    ": June 6, 2022",
+    "**:** June 6, 2022",
+    "Deadline:",
+    "Deadline: ",
+    "* **Deadline:**",
+    "<b>Deadline</b>: soon",
+    "Deadline — June 6 2022",
+    "\u202eDeadline\u202c: 2022-06-06x",
+    "Ünïcödé ☃: 31 Février 2024",
+    "Deadline: " + "9" * 5000,
+]
+
+
+@pytest.mark.parametrize("line", BAD_LINES)
+def test_bad_lines_become_entries_with_an_error(line):
+    entry = parse_entry(line, 7, "AoE")
+    assert entry.line == 7
+    assert entry.when is None
+    assert entry.error
+
+
+def test_there_are_at_least_forty_distinct_bad_inputs():
+    assert len(set(BAD_WHEN)) + len(set(BAD_LINES)) >= 40
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300))
+def test_fuzz_parse_when_raises_only_its_own_error(text):
+    try:
+        when = parse_when(text, "AoE")
+    except DateSyntaxError:
+        return
+    assert when.kind in {"instant", "days", "month", "tba"}
+    if when.is_dated:
+        assert when.start <= when.end
+
+
+_PIECES = st.sampled_from(
+    ["June", "Dec", "6", "14", "2022", "2024", ",", " ", "\u2013", "-", "23:59", "pm", "AoE", "UTC+2", "~~", "TBA", "th"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_fuzz_date_like_text(text):
+    try:
+        parse_when(text, "UTC")
+    except DateSyntaxError:
+        pass
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_fuzz_parse_entry_never_raises(line):
+    entry = parse_entry(line, 1, "AoE")
+    assert (entry.when is None) == (entry.error is not None)
