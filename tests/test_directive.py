@@ -251,3 +251,21 @@ def test_setup_metadata(make_app, rootdir, tmp_path):
     assert app.registry.get_envversion(app)["sphinxext.calm_dates"] == 1
     for name in ("calm_dates_workshop", "calm_dates_timezone", "calm_dates_now", "calm_dates_max_lead_days"):
         assert name in app.config
+
+
+def test_a_ten_thousand_line_body_keeps_every_row(make_app, tmp_path):
+    srcdir = tmp_path / "big"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinxext.calm_dates"]\ncalm_dates_now = "2024-01-01T00:00:00Z"\n'
+    )
+    lines = [f"* Entry {i}: 2024-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}" for i in range(10_000)]
+    lines[5000] = "* Broken: " + "x" * 20_000
+    (srcdir / "index.md").write_text("# Big\n\n```{important-dates}\n" + "\n".join(lines) + "\n```\n")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    rows = soup(app.outdir / "index.html").select("tr.calm-date")
+    assert len(rows) == 10_000
+    assert "calm-date-invalid" in rows[5000]["class"]
+    warnings = calm_warnings(app.warning.getvalue())
+    assert (5004, "invalid") in [(line, subtype) for _, line, subtype, _ in warnings]
