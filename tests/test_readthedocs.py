@@ -11,9 +11,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from conftest import REPO, soup
+from conftest import REPO, SHARED, soup
 
-SCHEMA = REPO.parent / "shared" / "readthedocs" / "schema.json"
+SCHEMA = SHARED / "readthedocs" / "schema.json"
 
 
 def _config() -> dict:
