@@ -47,5 +47,16 @@ ogp_social_cards = {"enable": False}
 # The workshop date the seed states; every important-dates table is checked against it.
 calm_dates_workshop = "December 2024"
 calm_dates_timezone = "AoE"
+# The workshop as a schema.org Event (JSON-LD on the home page) and the calendar name.
+calm_dates_event = {
+    "name": "First Workshop on Causality and Large Models (C♥️LM)",
+    "location": "Vancouver",
+    # The seed places the workshop in Vancouver with NeurIPS: an in-person event.
+    "attendance_mode": "OfflineEventAttendanceMode",
+    "description": (
+        "The First Workshop on Causality and Large Models (C♥️LM) will be co-located with "
+        "NeurIPS 2024, in Vancouver, and held on December, 2024."
+    ),
+}
 
 linkcheck_timeout = 15

@@ -13,12 +13,12 @@ from sphinx.environment import BuildEnvironment
 from . import nodes as calm_nodes
 from .config import add_config_values, validate_config
 from .directive import ImportantDates
+from .page import add_page_assets
 from .resolve import resolve_tables
 
 __version__ = "0.1.0"
 
 STATIC_DIR = Path(__file__).parent / "static"
-CSS_FILE = "calm_dates.css"
 
 
 def setup(app: Sphinx) -> dict:
@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-merge-info", merge_info)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("doctree-resolved", resolve_tables)
+    app.connect("html-page-context", add_page_assets)
     return {
         "version": __version__,
         # Bump when the pickled DatesTable/Entry shapes change, so old environments are discarded.
@@ -44,11 +45,9 @@ def setup(app: Sphinx) -> dict:
 
 
 def add_static_files(app: Sphinx) -> None:
-    """CSS only for HTML builders, so LaTeX and others get no stray files."""
-    if app.builder.format != "html":
-        return
-    app.config.html_static_path.append(str(STATIC_DIR))
-    app.add_css_file(CSS_FILE)
+    """CSS and script only for HTML builders, so LaTeX and others get no stray files."""
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC_DIR))
 
 
 def ensure_env_data(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -11,6 +11,7 @@ from sphinx.util import logging
 
 from .clock import resolve_now
 from .errors import DateSyntaxError
+from .jsonld import ATTENDANCE_MODES
 from .parse import parse_when
 from .zones import ZONE_FORMS, parse_zone
 
@@ -18,6 +19,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEZONE = "AoE"
 DEFAULT_MAX_LEAD_DAYS = 365
+EVENT_KEYS = {"name", "location", "description", "attendance_mode", "url"}
 
 # The moment each build reports status as of, fixed once so every page agrees.
 _build_now: weakref.WeakKeyDictionary[Sphinx, datetime] = weakref.WeakKeyDictionary()
@@ -54,6 +56,19 @@ def add_config_values(app: Sphinx) -> None:
         types=frozenset({int}),
         description="Entries more than this many days before the workshop are flagged far-before.",
     )
+    app.add_config_value(
+        "calm_dates_event",
+        {},
+        "html",
+        types=frozenset({dict}),
+        description="The workshop as a schema.org Event: name, location, description, "
+        "attendance_mode (e.g. OfflineEventAttendanceMode), url.",
+    )
+
+
+def event_name(config: Config) -> str:
+    """The workshop's name for calendar entries and event metadata."""
+    return str(config.calm_dates_event.get("name") or config.project)
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
@@ -75,6 +90,22 @@ def validate_config(app: Sphinx, config: Config) -> None:
         _bad("calm_dates_max_lead_days", f"{lead!r} is not a whole number of days >= 0; using {DEFAULT_MAX_LEAD_DAYS}")
         config.calm_dates_max_lead_days = DEFAULT_MAX_LEAD_DAYS
     _build_now[app] = _first_valid_now(config)
+    _validate_event(config)
+
+
+def _validate_event(config: Config) -> None:
+    event = config.calm_dates_event
+    if not isinstance(event, dict):
+        _bad("calm_dates_event", f"{event!r} is not a dict; leaving event metadata out")
+        config.calm_dates_event = {}
+        return
+    unknown = sorted(set(event) - EVENT_KEYS)
+    if unknown:
+        _bad("calm_dates_event", f"unknown keys {unknown}; the keys are {sorted(EVENT_KEYS)}")
+    mode = event.get("attendance_mode")
+    if mode and mode not in ATTENDANCE_MODES:
+        _bad("calm_dates_event", f"attendance_mode {mode!r} is not one of {sorted(ATTENDANCE_MODES)}; leaving it out")
+        config.calm_dates_event = {key: value for key, value in event.items() if key != "attendance_mode"}
 
 
 def _first_valid_now(config: Config) -> datetime:

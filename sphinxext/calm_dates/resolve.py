@@ -7,13 +7,16 @@ environment cannot show yesterday's status.
 from __future__ import annotations
 
 from datetime import timezone
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
 from .config import build_now
 from .check import choose_reference, find_inconsistencies
+from .ics import build_calendar, left_out
 from .errors import DateSyntaxError
 from .model import DatesTable, Finding, ResolvedTable, When
 from .nodes import important_dates, important_dates_html
@@ -27,18 +30,30 @@ logger = logging.getLogger(__name__)
 
 def resolve_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace every important-dates placeholder in a page about to be written."""
-    for node in list(doctree.findall(important_dates)):
-        table: DatesTable = node["table"]
-        resolved = resolve_table(app, table)
+    placeholders = list(doctree.findall(important_dates))
+    if not placeholders:
+        return
+    resolved = [resolve_table(app, node["table"]) for node in placeholders]
+    ics_href = write_calendar(app, docname, resolved) if app.builder.format == "html" else None
+    for node, table in zip(placeholders, resolved, strict=True):
         if app.builder.format == "html":
-            html = render_html_table(resolved, node["ids"], node["classes"])
+            html = render_html_table(table, node["ids"], node["classes"], ics_href, left_out([table]))
             replacement = important_dates_html(html=html)
         else:
-            replacement = build_docutils_table(resolved)
+            replacement = build_docutils_table(table)
             replacement["ids"] = list(node["ids"])
             replacement["classes"] += node["classes"]
         replacement.source, replacement.line = node.source, node.line
         node.replace_self(replacement)
+
+
+def write_calendar(app: Sphinx, docname: str, tables: list[ResolvedTable]) -> str:
+    """Write <docname>.ics beside the page and return its URL relative to the page."""
+    name = f"{docname}.ics"
+    path = Path(app.outdir, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(build_calendar(tables, docname, app.config.project))
+    return relative_uri(app.builder.get_target_uri(docname), name)
 
 
 def resolve_table(app: Sphinx, table: DatesTable) -> ResolvedTable:

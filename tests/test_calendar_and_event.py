@@ -1,0 +1,123 @@
+"""The .ics file and the schema.org Event that a real build writes, read back with icalendar and json."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date, datetime, timezone
+
+import pytest
+from icalendar import Calendar
+
+from conftest import soup
+from sphinxext.calm_dates.ics import event_uid
+
+
+@pytest.fixture
+def live(make_app, rootdir, tmp_path):
+    def build(**overrides):
+        srcdir = tmp_path / "src"
+        if not srcdir.exists():
+            shutil.copytree(rootdir / "test-live", srcdir)
+        app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides=overrides)
+        app.build()
+        return app
+
+    return build
+
+
+def _events(app):
+    calendar = Calendar.from_ical((app.outdir / "index.ics").read_bytes())
+    return {str(event["summary"]).removeprefix("Live: "): event for event in calendar.walk("VEVENT")}
+
+
+def test_every_dated_entry_is_an_event_at_the_tables_instant(live):
+    app = live()
+    events = _events(app)
+    rows = soup(app.outdir / "index.html").select("tr.calm-date")
+    in_file = {"instant", "days"}
+    dated = [row for row in rows if row.get("data-calm-kind") in in_file]
+    assert sorted(events) == sorted(row.th.get_text() for row in dated)
+    for row in dated:
+        event = events[row.th.get_text()]
+        start = event.decoded("dtstart")
+        if row["data-calm-kind"] == "instant":
+            assert start.tzinfo is not None and start.utcoffset().total_seconds() == 0
+            assert start.strftime("%Y-%m-%dT%H:%MZ") == row.time["datetime"]
+            assert "dtend" not in event
+        else:
+            assert type(start) is date and start.isoformat() == row.time["datetime"]
+    # An AoE 23:59 deadline is 11:59 UTC the next day.
+    assert events["Paper submission deadline"].decoded("dtstart") == datetime(2024, 6, 7, 11, 59, tzinfo=timezone.utc)
+    assert b"DTSTART:20240607T115900Z" in (app.outdir / "index.ics").read_bytes()
+
+
+def test_ranges_are_multi_day_all_day_events(live):
+    workshop = _events(live())["Workshop"]
+    assert workshop.decoded("dtstart") == date(2024, 12, 14)
+    assert workshop.decoded("dtend") == date(2024, 12, 16)  # DTEND is exclusive
+    assert b"DTSTART;VALUE=DATE:20241214" in workshop.to_ical()
+
+
+def test_month_only_and_tba_are_left_out_with_a_note(live):
+    app = live()
+    assert "Camera-ready" not in _events(app) and "Speakers" not in _events(app)
+    note = soup(app.outdir / "index.html").select_one(".calm-dates-ics")
+    link = note.a
+    assert link["href"] == "index.ics" and link.get_text() == "Add these dates to your calendar"
+    assert "Not in the file: Camera-ready (month only); Speakers (not yet announced)." in note.get_text()
+
+
+def test_uids_are_stable_and_status_is_in_the_description(live):
+    first = {label: str(e["uid"]) for label, e in _events(live()).items()}
+    later = live(calm_dates_now="2025-01-01T00:00:00Z")
+    again = _events(later)
+    assert {label: str(e["uid"]) for label, e in again.items()} == first
+    assert first["Abstract deadline"] == event_uid("index", "Abstract deadline")
+    assert "Status as of 2025-01-01: Past" in str(again["Abstract deadline"]["description"])
+
+
+def test_a_hostile_label_round_trips_as_text_in_the_calendar(live):
+    events = _events(live())
+    hostile = '</script><script>alert("label")</script>'
+    assert hostile in events
+    assert events[hostile].decoded("dtstart") == datetime(2024, 11, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def _json_ld(app):
+    scripts = soup(app.outdir / "index.html").select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    return scripts[0].string, json.loads(scripts[0].string)
+
+
+def test_event_metadata_has_the_workshop_fields(live):
+    _, data = _json_ld(live())
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Event"
+    assert (data["startDate"], data["endDate"]) == ("2024-12", "2024-12")
+    assert data["location"] == {"@type": "Place", "name": "Vancouver", "address": "Vancouver"}
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["url"] == "https://example.org/live/"
+    assert data["description"] == "A test event & its <description>."
+
+
+def test_event_metadata_cannot_break_out_of_its_script_block(live):
+    app = live()
+    raw, data = _json_ld(app)
+    assert data["name"] == "Live </script><script>alert('event')</script> Workshop"
+    assert "<" not in raw and ">" not in raw
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "alert('event')" not in html.replace(raw, "")
+    # The hostile label in the table is text, not markup.
+    assert '<script>alert("label")' not in html
+
+
+def test_the_workshop_date_range_gives_start_and_end_days(live):
+    _, data = _json_ld(live(calm_dates_workshop="December 14\u201315, 2024"))
+    assert (data["startDate"], data["endDate"]) == ("2024-12-14", "2024-12-15")
+
+
+def test_non_html_builders_write_no_calendar(make_app, rootdir, tmp_path):
+    shutil.copytree(rootdir / "test-live", tmp_path / "src")
+    app = make_app("text", srcdir=tmp_path / "src", freshenv=True)
+    app.build()
+    assert not list(app.outdir.rglob("*.ics"))
