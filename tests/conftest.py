@@ -17,9 +17,7 @@ SEED = SHARED / "seed" / "000_77371e01a34afc87.txt"
 NOW = "2026-11-25T00:00:00Z"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_WARNING = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+): WARNING: (?P<message>.*) \[calm_dates\.(?P<subtype>[\w-]+)\]$"
-)
+_WARNING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): WARNING: (?P<message>.*) \[calm_dates\.(?P<subtype>[\w-]+)\]$")
 
 
 @pytest.fixture(scope="session")

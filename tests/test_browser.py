@@ -7,7 +7,7 @@ import http.server
 import os
 import shutil
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-UTC = timezone.utc
+UTC = UTC
 T0 = datetime(2024, 6, 1, tzinfo=UTC)
 PAPER_DEADLINE = datetime(2024, 6, 7, 11, 59, tzinfo=UTC)  # June 6, 2024, 23:59 AoE
 ZONES = ["UTC", "America/Los_Angeles", "Asia/Tokyo", "Pacific/Kiritimati"]

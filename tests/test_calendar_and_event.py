@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from icalendar import Calendar
@@ -48,7 +48,7 @@ def test_every_dated_entry_is_an_event_at_the_tables_instant(live):
         else:
             assert type(start) is date and start.isoformat() == row.time["datetime"]
     # An AoE 23:59 deadline is 11:59 UTC the next day.
-    assert events["Paper submission deadline"].decoded("dtstart") == datetime(2024, 6, 7, 11, 59, tzinfo=timezone.utc)
+    assert events["Paper submission deadline"].decoded("dtstart") == datetime(2024, 6, 7, 11, 59, tzinfo=UTC)
     assert b"DTSTART:20240607T115900Z" in (app.outdir / "index.ics").read_bytes()
 
 
@@ -81,7 +81,7 @@ def test_a_hostile_label_round_trips_as_text_in_the_calendar(live):
     events = _events(live())
     hostile = '</script><script>alert("label")</script>'
     assert hostile in events
-    assert events[hostile].decoded("dtstart") == datetime(2024, 11, 1, 12, 0, tzinfo=timezone.utc)
+    assert events[hostile].decoded("dtstart") == datetime(2024, 11, 1, 12, 0, tzinfo=UTC)
 
 
 def _json_ld(app):

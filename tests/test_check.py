@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from sphinxext.calm_dates.parse import parse_body, parse_when
 from sphinxext.calm_dates.status import flag_words, statuses_as_of
 from test_parse import SEED_LINES
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def findings_for(lines, workshop=None, max_lead_days=365, zone="AoE"):
@@ -112,9 +112,7 @@ def test_duplicate_labels_ignore_case_and_punctuation():
 
 
 def test_next_is_the_earliest_upcoming_entry_and_past_uses_the_end_in_its_zone():
-    entries = parse_body(
-        ["A: June 6, 2022, 23:59 AoE", "B: June 7, 2022", "C: TBA", "D: June 10, 2022 UTC"], "AoE"
-    )
+    entries = parse_body(["A: June 6, 2022, 23:59 AoE", "B: June 7, 2022", "C: TBA", "D: June 10, 2022 UTC"], "AoE")
     deadline = datetime(2022, 6, 7, 11, 59, tzinfo=UTC)
     before = statuses_as_of(entries, [], deadline - timedelta(minutes=1))
     assert [(s.past, s.next) for s in before] == [(False, True), (False, False), (False, False), (False, False)]

@@ -41,9 +41,7 @@ def choose_reference(entries: Sequence[Entry], configured: When | None, source: 
     return None
 
 
-def find_inconsistencies(
-    entries: Sequence[Entry], reference: Reference | None, max_lead_days: int
-) -> list[Finding]:
+def find_inconsistencies(entries: Sequence[Entry], reference: Reference | None, max_lead_days: int) -> list[Finding]:
     """All findings for one table, in table order."""
     findings: list[Finding] = []
     findings += _invalid(entries)

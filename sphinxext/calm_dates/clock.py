@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .errors import DateSyntaxError
 
@@ -20,7 +20,7 @@ def parse_instant(text: str) -> datetime:
     if value.tzinfo is None:
         if "T" in text or " " in text.strip():
             raise DateSyntaxError(f"{text!r} has no UTC offset; add Z or +HH:MM, e.g. 2026-11-25T12:00:00Z")
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value
 
 
@@ -34,7 +34,7 @@ def resolve_now(configured: str | None, environ: Mapping[str, str] = os.environ)
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc), "SOURCE_DATE_EPOCH"
+            return datetime.fromtimestamp(int(epoch), tz=UTC), "SOURCE_DATE_EPOCH"
         except (ValueError, OverflowError, OSError):
             raise DateSyntaxError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp in seconds") from None
-    return datetime.now(tz=timezone.utc), "the clock"
+    return datetime.now(tz=UTC), "the clock"

@@ -13,7 +13,7 @@ from .clock import resolve_now
 from .errors import DateSyntaxError
 from .jsonld import ATTENDANCE_MODES
 from .parse import parse_when
-from .zones import ZONE_FORMS, parse_zone
+from .zones import parse_zone
 
 logger = logging.getLogger(__name__)
 

@@ -5,13 +5,10 @@ from __future__ import annotations
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .errors import DateSyntaxError
 from .model import DatesTable, Finding
 from .nodes import important_dates
-from .parse import parse_body
-from .zones import ZONE_FORMS, parse_zone
+from .table import KNOWN_OPTIONS, read_block
 
-KNOWN_OPTIONS = ("workshop", "timezone", "class", "name")
 DEFAULT_CAPTION = "Important dates"
 
 
@@ -37,31 +34,15 @@ class ImportantDates(SphinxDirective):
     option_spec = _AnyOption({name: directives.unchanged for name in KNOWN_OPTIONS})
 
     def run(self) -> list[important_dates]:
-        findings: list[Finding] = []
-        for name in self.options:
-            if name not in KNOWN_OPTIONS:
-                findings.append(
-                    Finding(
-                        "option",
-                        f"important-dates has no option {name!r}; "
-                        f"the options are {', '.join(':' + known + ':' for known in KNOWN_OPTIONS)}",
-                    )
-                )
-        zone = self._zone(findings)
+        first_line = self._first_body_line() if self.content else self.lineno + 1
+        entries, zone, findings = read_block(
+            self.options, list(self.content), first_line, self.config.calm_dates_timezone
+        )
         node = important_dates()
         self.set_source_info(node)
         node["classes"] += self._classes(findings)
         if self.options.get("name"):
             self.add_name(node)
-        if not any(line.strip() for line in self.content):
-            findings.append(
-                Finding(
-                    "invalid",
-                    "important-dates has no entries; add one line per date, "
-                    "e.g. '* **Paper submission deadline:** June 6, 2022, 23:59 AoE'",
-                )
-            )
-        entries = parse_body(list(self.content), zone, self._first_body_line()) if self.content else []
         node["table"] = DatesTable(
             docname=self.env.docname,
             line=self.lineno,
@@ -73,19 +54,6 @@ class ImportantDates(SphinxDirective):
         )
         self.env.calm_dates_docs.add(self.env.docname)
         return [node]
-
-    def _zone(self, findings: list[Finding]) -> str:
-        """The default zone for entries: the option if it is valid, else the (validated) config value."""
-        configured = self.config.calm_dates_timezone
-        text = (self.options.get("timezone") or "").strip()
-        if not text:
-            return configured
-        try:
-            parse_zone(text)
-        except DateSyntaxError as error:
-            findings.append(Finding("option", f":timezone: {error}; using {configured} instead ({ZONE_FORMS})"))
-            return configured
-        return text
 
     def _classes(self, findings: list[Finding]) -> list[str]:
         text = self.options.get("class")

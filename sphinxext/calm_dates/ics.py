@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -47,7 +47,7 @@ def build_calendar(tables: Sequence[ResolvedTable], page: str, calendar_name: st
     calendar.add("x-wr-calname", calendar_name)
     seen: dict[str, int] = {}
     for table in tables:
-        stamp = table.now.astimezone(timezone.utc).replace(microsecond=0)
+        stamp = table.now.astimezone(UTC).replace(microsecond=0)
         for entry, status in zip(table.entries, table.statuses, strict=True):
             if not in_calendar(entry):
                 continue
@@ -75,4 +75,4 @@ def _add_time(event: Event, entry: Entry) -> None:
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)

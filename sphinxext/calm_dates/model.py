@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Literal
 
 Kind = Literal["instant", "days", "month", "tba"]
@@ -37,7 +37,7 @@ class When:
     def html_datetime(self) -> str:
         """A valid HTML ``<time datetime>`` value: UTC instant, date or month."""
         if self.kind == "instant":
-            return self.start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
+            return self.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
         if self.kind == "month":
             return self.first_day.strftime("%Y-%m")
         if self.kind == "days":

@@ -24,6 +24,8 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
 def workshop_event(app: Sphinx, pagename: str) -> dict:
     config = app.config
     details = config.calm_dates_event
-    workshop = parse_when(config.calm_dates_workshop, config.calm_dates_timezone) if config.calm_dates_workshop else None
+    workshop = None
+    if config.calm_dates_workshop:
+        workshop = parse_when(config.calm_dates_workshop, config.calm_dates_timezone)
     url = details.get("url") or config.html_baseurl or app.builder.get_target_uri(pagename)
     return event_data(event_name(config), workshop, url, details)

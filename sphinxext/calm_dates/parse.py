@@ -72,9 +72,7 @@ def parse_body(lines: list[str], default_zone: str, first_line: int = 1) -> list
 
     *first_line* is the source line number of ``lines[0]``, so entries know their own line.
     """
-    return [
-        parse_entry(text, first_line + offset, default_zone) for offset, text in enumerate(lines) if text.strip()
-    ]
+    return [parse_entry(text, first_line + offset, default_zone) for offset, text in enumerate(lines) if text.strip()]
 
 
 def parse_entry(line: str, index: int, default_zone: str) -> Entry:
@@ -240,7 +238,9 @@ def _parse_range(left: str, right: str) -> tuple[date, date]:
     else:
         first = _make_date(left_year, left_month, left_day)
     if last < first:
-        raise DateSyntaxError(f"the range ends ({_long(last)}) before it starts ({_long(first)}); swap or fix the dates")
+        raise DateSyntaxError(
+            f"the range ends ({_long(last)}) before it starts ({_long(first)}); swap or fix the dates"
+        )
     return first, last
 
 

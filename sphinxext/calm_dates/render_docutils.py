@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 
 from docutils import nodes
 
@@ -14,7 +14,7 @@ COLUMNS = ("What", "When", "Status")
 
 def build_docutils_table(table: ResolvedTable) -> nodes.table:
     """A three-column table with the same words as the HTML one."""
-    utc = table.now.astimezone(timezone.utc)
+    utc = table.now.astimezone(UTC)
     title = f"{table.caption} (status as of {utc:%B} {utc.day}, {utc:%Y, %H:%M} UTC)"
     group = nodes.tgroup(cols=len(COLUMNS))
     # Widths are characters for the text builder and proportions elsewhere.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 
 from .model import Entry, ResolvedTable, RowStatus
@@ -45,7 +45,7 @@ def _calendar_link(href: str | None, left_out: Sequence[str]) -> str:
 
 
 def _as_of(now: datetime) -> str:
-    utc = now.astimezone(timezone.utc)
+    utc = now.astimezone(UTC)
     return (
         '<span class="calm-dates-as-of">(status as of '
         f'<time datetime="{utc:%Y-%m-%dT%H:%MZ}">{utc:%B} {utc.day}, {utc:%Y, %H:%M} UTC</time>)</span>'
@@ -92,4 +92,4 @@ def _when_cell(entry: Entry) -> str:
 
 
 def _utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

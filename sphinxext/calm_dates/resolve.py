@@ -6,7 +6,7 @@ environment cannot show yesterday's status.
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 from docutils import nodes
@@ -15,15 +15,13 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from .config import build_now
-from .check import choose_reference, find_inconsistencies
 from .ics import build_calendar, left_out
-from .errors import DateSyntaxError
-from .model import DatesTable, Finding, ResolvedTable, When
+from .model import DatesTable, ResolvedTable
 from .nodes import important_dates, important_dates_html
-from .parse import parse_when
 from .render_docutils import build_docutils_table
 from .render_html import render_html_table
 from .status import statuses_as_of
+from .table import check_block, finding_line
 
 logger = logging.getLogger(__name__)
 
@@ -59,14 +57,17 @@ def write_calendar(app: Sphinx, docname: str, tables: list[ResolvedTable]) -> st
 def resolve_table(app: Sphinx, table: DatesTable) -> ResolvedTable:
     """Findings (warned, located) and statuses for one table."""
     now = build_now(app)
+    config = app.config
     findings = list(table.findings)
-    workshop, source = _workshop(app, table, findings)
-    reference = choose_reference(table.entries, workshop, source)
-    findings += find_inconsistencies(table.entries, reference, app.config.calm_dates_max_lead_days)
+    findings += check_block(
+        table.entries, table.zone, table.workshop, config.calm_dates_workshop, config.calm_dates_max_lead_days
+    )
     for finding in findings:
-        line = table.entries[finding.index].line if finding.index is not None else table.line
         logger.warning(
-            finding.message, location=(table.docname, line), type="calm_dates", subtype=finding.subtype
+            finding.message,
+            location=(table.docname, finding_line(finding, table.entries, table.line)),
+            type="calm_dates",
+            subtype=finding.subtype,
         )
     statuses = statuses_as_of(table.entries, findings, now)
     past = sum(status.past for status in statuses)
@@ -76,19 +77,6 @@ def resolve_table(app: Sphinx, table: DatesTable) -> ResolvedTable:
             app.env.doc2path(table.docname),
             past,
             len(statuses),
-            now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            now.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         )
     return ResolvedTable(table.caption, table.entries, tuple(statuses), now)
-
-
-def _workshop(app: Sphinx, table: DatesTable, findings: list[Finding]) -> tuple[When | None, str]:
-    """The configured workshop date: the :workshop: option, else calm_dates_workshop (checked at config time)."""
-    if table.workshop is not None:
-        try:
-            return parse_when(table.workshop, table.zone), "the :workshop: option"
-        except DateSyntaxError as error:
-            findings.append(Finding("option", f":workshop: {error}"))
-    configured = app.config.calm_dates_workshop
-    if configured:
-        return parse_when(configured, table.zone), "calm_dates_workshop"
-    return None, ""

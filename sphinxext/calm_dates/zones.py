@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta, timezone, tzinfo
+from datetime import UTC, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import DateSyntaxError
 
 # AoE ("Anywhere on Earth") is UTC-12. POSIX-style Etc names invert the sign.
 AOE = ZoneInfo("Etc/GMT+12")
-UTC = timezone.utc
+UTC = UTC
 
 # Abbreviations that name different offsets in different places or seasons;
 # each hint is an IANA name a page probably meant.
