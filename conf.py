@@ -47,6 +47,17 @@ ogp_social_cards = {"enable": False}
 # The workshop date the seed states; every important-dates table is checked against it.
 calm_dates_workshop = "December 2024"
 calm_dates_timezone = "AoE"
+# Reviewed findings on the seed's own dates: the workshop page published them this way
+# and they stay as published (flagged on the page) until the organisers confirm new ones.
+# Listed here, they are reported as "accepted" instead of failing `make check`; any NEW
+# inconsistent date still fails it. Remove a line once its date is fixed.
+calm_dates_accepted = [
+    ("docs/dates.md", "Paper submission deadline", "far-before"),
+    ("docs/dates.md", "Notification to authors", "far-before"),
+    ("docs/dates.md", "Camera-ready version", "far-before"),
+    ("docs/dates.md", "Workshop Date", "workshop-mismatch"),
+    ("docs/dates.md", "Workshop Date", "out-of-order"),
+]
 # The workshop as a schema.org Event (JSON-LD on the home page) and the calendar name.
 calm_dates_event = {
     "name": "First Workshop on Causality and Large Models (C♥️LM)",

@@ -13,6 +13,7 @@ from .clock import resolve_now
 from .errors import DateSyntaxError
 from .jsonld import ATTENDANCE_MODES
 from .parse import parse_when
+from .table import accepted_keys
 from .zones import parse_zone
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,14 @@ def add_config_values(app: Sphinx) -> None:
         description="Entries more than this many days before the workshop are flagged far-before.",
     )
     app.add_config_value(
+        "calm_dates_accepted",
+        [],
+        "",
+        types=frozenset({list, tuple}),
+        description="Reviewed findings reported as info instead of warnings: "
+        "(source path from the conf.py folder, entry label, subtype) triples.",
+    )
+    app.add_config_value(
         "calm_dates_event",
         {},
         "html",
@@ -91,6 +100,8 @@ def validate_config(app: Sphinx, config: Config) -> None:
         config.calm_dates_max_lead_days = DEFAULT_MAX_LEAD_DAYS
     _build_now[app] = _first_valid_now(config)
     _validate_event(config)
+    for problem in accepted_keys(config.calm_dates_accepted)[1]:
+        _bad("calm_dates_accepted", problem.removeprefix("calm_dates_accepted: "))
 
 
 def _validate_event(config: Config) -> None:

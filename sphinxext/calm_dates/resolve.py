@@ -6,6 +6,7 @@ environment cannot show yesterday's status.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from .nodes import important_dates, important_dates_html
 from .render_docutils import build_docutils_table
 from .render_html import render_html_table
 from .status import statuses_as_of
-from .table import check_block, finding_line
+from .table import accepted_keys, check_block, finding_key, finding_line
 
 logger = logging.getLogger(__name__)
 
@@ -62,13 +63,15 @@ def resolve_table(app: Sphinx, table: DatesTable) -> ResolvedTable:
     findings += check_block(
         table.entries, table.zone, table.workshop, config.calm_dates_workshop, config.calm_dates_max_lead_days
     )
+    accepted, _ = accepted_keys(config.calm_dates_accepted)
+    path = source_path(app, table.docname)
     for finding in findings:
-        logger.warning(
-            finding.message,
-            location=(table.docname, finding_line(finding, table.entries, table.line)),
-            type="calm_dates",
-            subtype=finding.subtype,
-        )
+        location = (table.docname, finding_line(finding, table.entries, table.line))
+        if finding_key(path, table.entries, finding) in accepted:
+            # Reviewed and listed in calm_dates_accepted: reported, but not a warning.
+            logger.info("accepted calm_dates.%s: %s", finding.subtype, finding.message, location=location)
+        else:
+            logger.warning(finding.message, location=location, type="calm_dates", subtype=finding.subtype)
     statuses = statuses_as_of(table.entries, findings, now)
     past = sum(status.past for status in statuses)
     if past:
@@ -80,3 +83,8 @@ def resolve_table(app: Sphinx, table: DatesTable) -> ResolvedTable:
             now.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         )
     return ResolvedTable(table.caption, table.entries, tuple(statuses), now)
+
+
+def source_path(app: Sphinx, docname: str) -> str:
+    """A page's source file relative to the conf.py folder, as calm_dates_accepted and calm-dates name it."""
+    return Path(os.path.relpath(app.env.doc2path(docname), app.confdir)).as_posix()

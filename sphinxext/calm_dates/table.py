@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from .check import choose_reference, find_inconsistencies
 from .errors import DateSyntaxError
-from .model import Entry, Finding, When
+from .model import Entry, Finding, When, normalise_label
 from .parse import parse_body, parse_when
 from .zones import ZONE_FORMS, parse_zone
 
@@ -82,3 +82,23 @@ def _configured_workshop(
 def finding_line(finding: Finding, entries: Sequence[Entry], block_line: int) -> int:
     """The source line a finding is reported at: its entry's own line, else the directive's."""
     return entries[finding.index].line if finding.index is not None else block_line
+
+
+def finding_key(path: str, entries: Sequence[Entry], finding: Finding) -> tuple[str, str, str]:
+    """How a finding is named in calm_dates_accepted: (source path from the conf.py folder, label, subtype)."""
+    label = entries[finding.index].label if finding.index is not None else ""
+    return (path, normalise_label(label), finding.subtype)
+
+
+def accepted_keys(accepted: object) -> tuple[set[tuple[str, str, str]], list[str]]:
+    """The usable (path, label, subtype) triples of calm_dates_accepted, and a problem message per bad item."""
+    keys, problems = set(), []
+    if not isinstance(accepted, list | tuple):
+        return keys, [f"calm_dates_accepted must be a list of (path, label, subtype) triples, not {accepted!r}"]
+    for item in accepted:
+        if isinstance(item, list | tuple) and len(item) == 3 and all(isinstance(part, str) for part in item):
+            path, label, subtype = item
+            keys.add((path, normalise_label(label), subtype))
+        else:
+            problems.append(f"calm_dates_accepted: {item!r} is not a (path, label, subtype) triple of strings")
+    return keys, problems
