@@ -10,9 +10,16 @@ BUILDDIR    := _build
 SPHINXOPTS  ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 PYTESTOPTS  ?=
+# The HTML and accessibility checkers come from npm; without npm their tests skip
+# (outside CI), everything else runs.
+NPM         := $(shell command -v npm 2>/dev/null)
+NODE_STAMP  := node_modules/.installed-stamp
+ifneq ($(NPM),)
+TEST_DEPS   := $(NODE_STAMP)
+endif
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html serve linkcheck test clean
+.PHONY: help venv html serve linkcheck test check lint bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -26,6 +33,11 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)  ## Create or refresh .venv
 
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the system's is used.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
 html: $(STAMP)  ## Build the site into _build/html
 	$(SPHINXBUILD) -M html $(SOURCEDIR) $(BUILDDIR) -c . $(SPHINXOPTS)
 
@@ -35,8 +47,22 @@ serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000 (rebuilds on edits to 
 linkcheck: $(STAMP)  ## Check every external link
 	$(SPHINXBUILD) -M linkcheck $(SOURCEDIR) $(BUILDDIR) -c . $(SPHINXOPTS)
 
-test: $(STAMP)  ## Run the whole test suite
+test: $(STAMP) $(TEST_DEPS)  ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+check: $(STAMP)  ## Strict: date check, then a build with warnings as errors; lists every problem
+	@status=0; \
+	echo "== calm-dates check (accepted findings are listed, new ones fail)"; \
+	$(BIN)/calm-dates check || status=1; \
+	echo "== strict Sphinx build (-W --keep-going -n)"; \
+	$(SPHINXBUILD) -M html $(SOURCEDIR) $(BUILDDIR)/check -c . -E -n -W --keep-going -q $(SPHINXOPTS) || status=1; \
+	exit $$status
+
+lint: $(STAMP)  ## The pre-commit hooks on every file (ruff, whitespace, yaml/toml, codespell, calm-dates)
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+bench: $(STAMP)  ## Benchmarks: build overhead, rebuilds, scale, weight (not part of make test)
+	$(BIN)/python bench/run.py $(BENCHOPTS)
 
 clean:  ## Remove build output
 	rm -rf $(BUILDDIR)
