@@ -121,3 +121,15 @@ def test_non_html_builders_write_no_calendar(make_app, rootdir, tmp_path):
     app = make_app("text", srcdir=tmp_path / "src", freshenv=True)
     app.build()
     assert not list(app.outdir.rglob("*.ics"))
+
+
+def test_an_unchanged_calendar_is_not_written_again(live):
+    app = live()
+    ics = app.outdir / "index.ics"
+    first = ics.stat().st_mtime_ns
+    again = live()  # same inputs, fresh environment
+    assert again.outdir == app.outdir and ics.stat().st_mtime_ns == first
+    later = live(calm_dates_now="2024-06-05T00:00:00Z")
+    assert ics.stat().st_mtime_ns != first
+    assert "X-CALM-DATES-FINGERPRINT" in ics.read_text()
+    assert later.outdir == app.outdir

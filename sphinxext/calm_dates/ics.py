@@ -7,15 +7,19 @@ invalid entries have no day to put in a calendar and are listed as left out.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
-from icalendar import Calendar, Event
-
-from .model import Entry, ResolvedTable, normalise_label
+from .model import Entry, ResolvedTable, RowStatus, normalise_label
 from .status import flag_words
 
 PRODID = "-//sphinxext.calm_dates//important-dates//EN"
+FINGERPRINT_PROPERTY = "X-CALM-DATES-FINGERPRINT"
+# Part of the fingerprint: bump when build_calendar's output changes for the same inputs.
+FORMAT_VERSION = 1
 
 
 def in_calendar(entry: Entry) -> bool:
@@ -40,32 +44,77 @@ def event_uid(page: str, label: str, occurrence: int = 0) -> str:
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@calm-dates"
 
 
-def build_calendar(tables: Sequence[ResolvedTable], page: str, calendar_name: str) -> bytes:
+@dataclass(frozen=True)
+class CalendarJob:
+    """Everything one page's .ics file is made from; ``day`` is the UTC day its status is as of."""
+
+    path: str
+    page: str
+    name: str
+    day: date
+    rows: tuple[tuple[Entry, RowStatus], ...]
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever the file's content would, so an unchanged file need not be written again."""
+        data = pickle.dumps((FORMAT_VERSION, self.page, self.name, self.day, self.rows), protocol=4)
+        return hashlib.sha256(data).hexdigest()[:32]
+
+
+def calendar_job(path: str, tables: Sequence[ResolvedTable], page: str, name: str) -> CalendarJob:
+    rows = tuple(
+        (entry, status)
+        for table in tables
+        for entry, status in zip(table.entries, table.statuses, strict=True)
+        if in_calendar(entry)
+    )
+    day = max((table.now for table in tables), default=None)
+    return CalendarJob(path, page, name, day.astimezone(UTC).date() if day else date(1970, 1, 1), rows)
+
+
+def is_current(job: CalendarJob) -> bool:
+    """Whether the file on disk was written from exactly these inputs (read without icalendar)."""
+    try:
+        with open(job.path, "rb") as existing:
+            head = existing.read(1024)
+    except OSError:
+        return False
+    return f"{FINGERPRINT_PROPERTY}:{job.fingerprint}".encode() in head
+
+
+def build_calendar(job: CalendarJob) -> bytes:
+    # Imported here: icalendar costs ~30 ms to import, paid only where a calendar is written.
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", calendar_name)
+    calendar.add("x-wr-calname", job.name)
+    calendar.add(FINGERPRINT_PROPERTY, job.fingerprint)
+    # DTSTAMP: when the information was last revised; the status in it is as of that day.
+    stamp = datetime.combine(job.day, time(0), tzinfo=UTC)
     seen: dict[str, int] = {}
-    for table in tables:
-        stamp = table.now.astimezone(UTC).replace(microsecond=0)
-        for entry, status in zip(table.entries, table.statuses, strict=True):
-            if not in_calendar(entry):
-                continue
-            key = normalise_label(entry.label)
-            seen[key] = seen.get(key, -1) + 1
-            event = Event()
-            event.add("uid", event_uid(page, entry.label, seen[key]))
-            event.add("dtstamp", stamp)
-            event.add("summary", f"{calendar_name}: {entry.label}")
-            _add_time(event, entry)
-            words = ", ".join(word for _, word in flag_words(entry, status))
-            reasons = [f"{f.subtype}: {f.message}" for f in status.findings]
-            event.add("description", "\n".join([f"{entry.text}", f"Status as of {stamp:%Y-%m-%d}: {words}", *reasons]))
-            calendar.add_component(event)
+    for entry, status in job.rows:
+        key = normalise_label(entry.label)
+        seen[key] = seen.get(key, -1) + 1
+        event = Event()
+        event.add("uid", event_uid(job.page, entry.label, seen[key]))
+        event.add("dtstamp", stamp)
+        event.add("summary", f"{job.name}: {entry.label}")
+        _add_time(event, entry)
+        words = ", ".join(word for _, word in flag_words(entry, status))
+        reasons = [f"{f.subtype}: {f.message}" for f in status.findings]
+        event.add("description", "\n".join([entry.text, f"Status as of {job.day:%Y-%m-%d}: {words}", *reasons]))
+        calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _add_time(event: Event, entry: Entry) -> None:
+def write_calendar(job: CalendarJob) -> None:
+    Path(job.path).parent.mkdir(parents=True, exist_ok=True)
+    Path(job.path).write_bytes(build_calendar(job))
+
+
+def _add_time(event, entry: Entry) -> None:
     when = entry.when
     if when.kind == "instant":
         event.add("dtstart", _utc(when.start))

@@ -16,7 +16,8 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from .config import build_now
-from .ics import build_calendar, left_out
+from .ics import calendar_job, is_current, left_out
+from .ics import write_calendar as write_calendar_file
 from .model import DatesTable, ResolvedTable
 from .nodes import important_dates, important_dates_html
 from .render_docutils import build_docutils_table
@@ -47,11 +48,11 @@ def resolve_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def write_calendar(app: Sphinx, docname: str, tables: list[ResolvedTable]) -> str:
-    """Write <docname>.ics beside the page and return its URL relative to the page."""
+    """Write <docname>.ics beside the page (unless it already holds exactly this); return its relative URL."""
     name = f"{docname}.ics"
-    path = Path(app.outdir, name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(build_calendar(tables, docname, app.config.project))
+    job = calendar_job(str(Path(app.outdir, name)), tables, docname, app.config.project)
+    if not is_current(job):
+        write_calendar_file(job)
     return relative_uri(app.builder.get_target_uri(docname), name)
 
 

@@ -1,0 +1,285 @@
+"""What sphinxext.calm_dates costs a build: `make bench` prints a table of medians, ratios, goals and verdicts.
+
+Every figure is the median of repeated runs of a real `python -m sphinx` in a
+fresh process (what `make html` does), compared with the same pages where each
+important-dates block is a plain Markdown list and the extension is not loaded.
+
+    python bench/run.py            # the full benchmark (a few minutes)
+    python bench/run.py --quick    # a small smoke version (seconds), run by the test suite
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+STATIC = REPO / "sphinxext" / "calm_dates" / "static"
+NOW = "2026-11-25T00:00:00Z"
+BLOCK = re.compile(r"^```\{important-dates\}[^\n]*\n(?P<body>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+MINIMAL_CONF = 'extensions = ["myst_parser"{extra}]\ncalm_dates_now = "{now}"\ncalm_dates_workshop = "December 2024"\n'
+
+
+@dataclass
+class Row:
+    name: str
+    figure: str
+    goal: str
+    ok: bool | None
+
+    @property
+    def verdict(self) -> str:
+        return "n/a" if self.ok is None else ("PASS" if self.ok else "MISS")
+
+
+@dataclass
+class Variant:
+    """One command to time: where it runs, and what to do (untimed) before each run."""
+
+    command: list[str]
+    cwd: Path
+    before: object = None
+
+
+def medians(variants: dict[str, Variant], runs: int) -> dict[str, float]:
+    """Median wall time of each variant; runs are interleaved so drift hits every variant alike."""
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, variant in variants.items():
+            if variant.before:
+                variant.before()
+            start = time.perf_counter()
+            subprocess.run(variant.command, cwd=variant.cwd, check=True, capture_output=True)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def clean(out: Path):
+    return lambda: shutil.rmtree(out, ignore_errors=True)
+
+
+def sphinx(srcdir: str, outdir: Path, confdir: str | None = None, *extra: str) -> list[str]:
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", srcdir, str(outdir), "-d", str(outdir / ".doctrees")]
+    return command + (["-c", confdir] if confdir else []) + list(extra)
+
+
+def as_plain_list(markdown: str) -> str:
+    """The same page with each important-dates block replaced by its lines as a Markdown list."""
+
+    def plain(match: re.Match[str]) -> str:
+        lines = [line for line in match["body"].splitlines() if line.strip() and not line.startswith(":")]
+        return "\n".join(line if line.lstrip().startswith(("*", "-")) else f"* {line}" for line in lines) + "\n"
+
+    return BLOCK.sub(plain, markdown)
+
+
+def site_copies(root: Path) -> tuple[Path, Path]:
+    """The real site twice: as it is, and with plain lists and without the extension."""
+    real, plain = root / "real", root / "plain"
+    for copy in (real, plain):
+        shutil.copytree(REPO / "docs", copy / "docs")
+        shutil.copy(REPO / "conf.py", copy / "conf.py")
+    conf = (plain / "conf.py").read_text(encoding="utf-8")
+    (plain / "conf.py").write_text(conf.replace('    "sphinxext.calm_dates",\n', ""), encoding="utf-8")
+    for page in (plain / "docs").glob("*.md"):
+        page.write_text(as_plain_list(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return real, plain
+
+
+def bench_site(root: Path, runs: int) -> list[Row]:
+    real, plain = site_copies(root)
+    commands = {
+        "extension": sphinx("docs", real / "_build", ".", "-D", f"calm_dates_now={NOW}"),
+        "plain": sphinx("docs", plain / "_build", "."),
+    }
+    cleans = medians(
+        {
+            "extension": Variant(commands["extension"], real, clean(real / "_build")),
+            "plain": Variant(commands["plain"], plain, clean(plain / "_build")),
+        },
+        runs,
+    )
+    # No-change rebuilds start from a finished build of each.
+    rebuilds = medians(
+        {"extension": Variant(commands["extension"], real), "plain": Variant(commands["plain"], plain)}, runs
+    )
+    floor = medians(
+        {"floor": Variant([sys.executable, "-c", "import sphinx.application, myst_parser, furo, sphinx_design"], REPO)},
+        runs,
+    )["floor"]
+    clean_ratio = cleans["extension"] / cleans["plain"]
+    rebuild_ratio = rebuilds["extension"] / rebuilds["plain"]
+    return [
+        Row(
+            "clean build, real site: extension / plain list",
+            f"{cleans['extension']:.3f} s / {cleans['plain']:.3f} s = {clean_ratio:.3f}",
+            "<= 1.05",
+            clean_ratio <= 1.05,
+        ),
+        Row(
+            "no-change rebuild: extension / plain list",
+            f"{rebuilds['extension']:.3f} s / {rebuilds['plain']:.3f} s = {rebuild_ratio:.3f}",
+            "<= 1.15",
+            rebuild_ratio <= 1.15,
+        ),
+        Row(
+            "no-change rebuild / import floor",
+            f"extension {rebuilds['extension'] / floor:.2f}x, plain {rebuilds['plain'] / floor:.2f}x "
+            f"(floor {floor:.3f} s)",
+            "report",
+            None,
+        ),
+    ]
+
+
+def entries(count: int) -> list[str]:
+    return [
+        f"* **Entry {i}:** {2025 + i // 336}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}, 23:59 AoE" for i in range(count)
+    ]
+
+
+def scale_project(root: Path, count: int, directive: bool) -> Path:
+    project = root / f"scale-{count}-{'dir' if directive else 'list'}"
+    project.mkdir()
+    extra = ', "sphinxext.calm_dates"' if directive else ""
+    (project / "conf.py").write_text(MINIMAL_CONF.format(extra=extra, now=NOW) + "calm_dates_max_lead_days = 99999\n")
+    body = "\n".join(entries(count))
+    block = f"```{{important-dates}}\n{body}\n```\n" if directive else body + "\n"
+    (project / "index.md").write_text(f"# Dates\n\n{block}")
+    return project
+
+
+def bench_scale(root: Path, sizes: tuple[int, int], runs: int) -> list[Row]:
+    variants = {}
+    for count in (0, *sizes):
+        for directive in (True, False):
+            project = scale_project(root, count, directive)
+            variants[count, directive] = Variant(sphinx(".", project / "_build"), project, clean(project / "_build"))
+    times = medians(variants, runs)
+    small, large = sizes
+    slower = times[large, True] - times[large, False]
+    growth = (times[large, True] - times[0, True]) / max(times[small, True] - times[0, True], 1e-9)
+    return [
+        Row(
+            f"one page, {small:,} entries: directive / plain list",
+            f"{times[small, True]:.3f} s / {times[small, False]:.3f} s",
+            "report",
+            None,
+        ),
+        Row(
+            f"one page, {large:,} entries: directive - plain list",
+            f"{times[large, True]:.3f} s - {times[large, False]:.3f} s = {slower:+.3f} s",
+            "<= +0.25 s",
+            slower <= 0.25,
+        ),
+        Row(
+            f"growth {large:,} / {small:,} entries (time above an empty table)",
+            f"{growth:.2f}x (whole builds {times[large, True] / times[small, True]:.2f}x)",
+            "<= 12x",
+            growth <= 12,
+        ),
+    ]
+
+
+def bench_many_pages(root: Path, pages: int, runs: int) -> list[Row]:
+    project = root / "many"
+    project.mkdir()
+    (project / "conf.py").write_text(MINIMAL_CONF.format(extra=', "sphinxext.calm_dates"', now=NOW))
+    names = [f"page{i:03d}" for i in range(pages)]
+    (project / "index.md").write_text("# Pages\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
+    for i, name in enumerate(names):
+        body = "\n".join(entries(5)).replace("Entry", f"Page {i} entry")
+        (project / f"{name}.md").write_text(f"# Page {i}\n\n```{{important-dates}}\n{body}\n```\n")
+    figures = medians(
+        {
+            jobs: Variant(
+                sphinx(".", project / f"_build-j{jobs}", None, "-j", str(jobs)),
+                project,
+                clean(project / f"_build-j{jobs}"),
+            )
+            for jobs in (1, 2)
+        },
+        runs,
+    )
+    compare = filecmp.dircmp(project / "_build-j1", project / "_build-j2")
+    same = (
+        all(
+            filecmp.cmp(project / "_build-j1" / f"{n}.html", project / "_build-j2" / f"{n}.html", shallow=False)
+            for n in names
+        )
+        and not compare.left_only
+        and not compare.right_only
+    )
+    return [
+        Row(
+            f"{pages} pages with a table, clean build -j 1 / -j 2",
+            f"{figures[1]:.2f} s / {figures[2]:.2f} s",
+            "report",
+            None,
+        ),
+        Row(f"{pages} pages: -j 1 and -j 2 pages byte-identical", "yes" if same else "NO", "identical", same),
+    ]
+
+
+def bench_weight(site: Path) -> list[Row]:
+    page = (site / "dates.html").read_text(encoding="utf-8")
+    assets = [STATIC / "calm_dates.css", STATIC / "calm_dates.js"]
+    served = [a.name for a in assets if f"_static/{a.name}" in page]
+    sizes = {a.name: len(gzip.compress(a.read_bytes(), 9, mtime=0)) for a in assets}
+    total = sum(sizes.values())
+    external = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//[^"]+"', page)
+    return [
+        Row(
+            "extension CSS + JS on a dates page, gzipped",
+            f"{sizes['calm_dates.css']} + {sizes['calm_dates.js']} = {total} B ({', '.join(served)})",
+            "<= 3072 B",
+            total <= 3072 and len(served) == 2,
+        ),
+        Row("third-party requests from a dates page", str(len(external)), "0", not external),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes and few runs: a smoke test, not a measurement"
+    )
+    args = parser.parse_args(argv)
+    runs, sizes, pages = (1, (10, 100), 6) if args.quick else (7, (1_000, 10_000), 300)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="calm-bench-") as tmp:
+        root = Path(tmp)
+        rows += bench_site(root, runs)
+        rows += bench_scale(root, sizes, max(3, runs // 2) if not args.quick else 1)
+        rows += bench_many_pages(root, pages, 3 if not args.quick else 1)
+        rows += bench_weight(root / "real" / "_build")
+    print_table(rows, runs, args.quick)
+    return 0 if all(row.ok is not False for row in rows) or args.quick else 1
+
+
+def print_table(rows: list[Row], runs: int, quick: bool) -> None:
+    header = ("measure", "figure (medians)", "goal", "verdict")
+    widths = [max(len(header[i]), *(len((r.name, r.figure, r.goal, r.verdict)[i]) for r in rows)) for i in range(4)]
+    note = "QUICK SMOKE RUN, not a measurement" if quick else f"median of {runs} runs unless stated"
+    print(f"calm_dates benchmark — {note}; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    line = "  ".join("-" * w for w in widths)
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    print(line)
+    for row in rows:
+        cells = (row.name, row.figure, row.goal, row.verdict)
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
