@@ -19,7 +19,7 @@ TEST_DEPS   := $(NODE_STAMP)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html serve linkcheck test check lint bench clean
+.PHONY: help venv html serve linkcheck test test-compat check lint bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -49,6 +49,18 @@ linkcheck: $(STAMP)  ## Check every external link
 
 test: $(STAMP) $(TEST_DEPS)  ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+# The oldest Sphinx major that myst-parser, furo and sphinx-design allow, in a venv of its own.
+COMPAT_VENV := .venv-sphinx8
+COMPAT_TESTS := tests/test_parse.py tests/test_check.py tests/test_directive.py tests/test_calendar_and_event.py \
+                tests/test_cli.py tests/test_site.py tests/test_readthedocs.py
+
+test-compat:  ## The extension's and the site's tests on Sphinx 8.x (make test uses the newest, 9.x)
+	@$(COMPAT_VENV)/bin/python -c "" 2>/dev/null || $(PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(COMPAT_VENV)/bin/python -m pip install --quiet "sphinx>=8,<9" -e '.[test]'
+	$(COMPAT_VENV)/bin/python -c "import sphinx; print('Sphinx', sphinx.__version__)"
+	$(COMPAT_VENV)/bin/python -m pytest $(COMPAT_TESTS) $(PYTESTOPTS)
 
 check: $(STAMP)  ## Strict: date check, then a build with warnings as errors; lists every problem
 	@status=0; \

@@ -118,6 +118,9 @@ def bench_site(root: Path, runs: int) -> list[Row]:
         {"floor": Variant([sys.executable, "-c", "import sphinx.application, myst_parser, furo, sphinx_design"], REPO)},
         runs,
     )["floor"]
+    command_line = medians(
+        {"calm-dates": Variant([str(Path(sys.executable).parent / "calm-dates"), "check", "docs"], real)}, runs
+    )["calm-dates"]
     clean_ratio = cleans["extension"] / cleans["plain"]
     rebuild_ratio = rebuilds["extension"] / rebuilds["plain"]
     return [
@@ -132,6 +135,13 @@ def bench_site(root: Path, runs: int) -> list[Row]:
             f"{rebuilds['extension']:.3f} s / {rebuilds['plain']:.3f} s = {rebuild_ratio:.3f}",
             "<= 1.15",
             rebuild_ratio <= 1.15,
+        ),
+        Row(
+            "calm-dates check docs/ vs clean make html",
+            f"{command_line * 1000:.0f} ms vs {cleans['extension']:.3f} s "
+            f"({cleans['extension'] / command_line:.0f}x faster)",
+            "< 1 s",
+            command_line < 1.0,
         ),
         Row(
             "no-change rebuild / import floor",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -170,3 +171,19 @@ def test_the_command_and_a_sphinx_build_report_the_same_findings(make_app, tmp_p
     )
     assert from_command == from_sphinx
     assert result.returncode == (1 if from_sphinx else 0)
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_a_file_that_cannot_be_read_is_a_usage_error():
+    # /proc/self/mem is a regular file whose plain read fails (EIO), even for root.
+    result = run("check", "/proc/self/mem")
+    assert result.returncode == 2
+    assert result.stderr.startswith("calm-dates: error: /proc/self/mem: cannot read: ")
+
+
+def test_a_path_that_is_neither_file_nor_folder_is_a_usage_error(tmp_path):
+    fifo = tmp_path / "dates.md"
+    os.mkfifo(fifo)
+    result = run("check", str(fifo))
+    assert result.returncode == 2
+    assert "dates.md: not a regular file or folder" in result.stderr

@@ -173,6 +173,8 @@ def collect_files(paths: Sequence[str]) -> list[Path]:
             )
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise UsageError(f"{name}: not a regular file or folder")
         else:
             raise UsageError(f"{name}: no such file or directory")
     return files
