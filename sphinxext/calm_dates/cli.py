@@ -19,13 +19,12 @@ from .clock import parse_instant, resolve_now
 from .confpy import ConfError, read_conf
 from .errors import DateSyntaxError
 from .parse import parse_when
+from .settings import CheckSettings, checked_settings
 from .sources import find_blocks
 from .status import flag_words, statuses_as_of
-from .table import accepted_keys, check_block, finding_key, finding_line, read_block
+from .table import check_block, finding_key, finding_line, read_block
 from .zones import parse_zone
 
-DEFAULT_TIMEZONE = "AoE"
-DEFAULT_MAX_LEAD_DAYS = 365
 SKIPPED_DIRS = {"_build", "node_modules", "__pycache__"}
 
 
@@ -43,13 +42,9 @@ class Report:
 
 
 @dataclass
-class Settings:
-    """The calm_dates_* values in force, from options, else conf.py, else the defaults."""
+class Settings(CheckSettings):
+    """The check settings in force (options over conf.py over defaults), and what was wrong in conf.py."""
 
-    workshop: str | None = None
-    timezone: str = DEFAULT_TIMEZONE
-    max_lead_days: int = DEFAULT_MAX_LEAD_DAYS
-    accepted: set[tuple[str, str, str]] = field(default_factory=set)
     root: Path = Path()
     reports: list[Report] = field(default_factory=list)
 
@@ -93,14 +88,18 @@ def load_settings(args: argparse.Namespace) -> Settings:
         raise UsageError(f"{conf}: no such file")
     if conf.is_file():
         _apply_conf(settings, conf)
-    if args.workshop is not None:
-        _workshop(settings, args.workshop, None, "--workshop")
     if args.timezone is not None:
         try:
             parse_zone(args.timezone)
         except DateSyntaxError as error:
             raise UsageError(f"--timezone: {error}") from None
         settings.timezone = args.timezone
+    if args.workshop is not None:
+        try:
+            parse_when(args.workshop, settings.timezone)
+        except DateSyntaxError as error:
+            raise UsageError(f"--workshop: {error}") from None
+        settings.workshop = args.workshop
     if args.max_lead_days is not None:
         if args.max_lead_days < 0:
             raise UsageError("--max-lead-days must be a whole number of days >= 0")
@@ -109,54 +108,17 @@ def load_settings(args: argparse.Namespace) -> Settings:
 
 
 def _apply_conf(settings: Settings, conf: Path) -> None:
+    """conf.py's calm_dates_* values, checked as a Sphinx build checks them; problems reported at their line."""
     try:
         found = read_conf(conf)
     except ConfError as error:
         raise UsageError(str(error)) from None
+    checked, problems = checked_settings(found.values)
+    settings.workshop, settings.timezone = checked.workshop, checked.timezone
+    settings.max_lead_days, settings.accepted = checked.max_lead_days, checked.accepted
     path = str(conf)
     settings.reports += [Report(path, line, "option", message) for line, message in found.problems]
-    values, lines = found.values, found.lines
-    # Mirror the Sphinx build's config check: a bad value is reported and its default used.
-    if "calm_dates_timezone" in values:
-        zone = values["calm_dates_timezone"]
-        try:
-            parse_zone(str(zone))
-            settings.timezone = str(zone)
-        except DateSyntaxError as error:
-            settings.reports.append(
-                Report(path, lines["calm_dates_timezone"], "option", f"calm_dates_timezone: {error}; using AoE")
-            )
-    if values.get("calm_dates_workshop") is not None:
-        _workshop(settings, str(values["calm_dates_workshop"]), (path, lines["calm_dates_workshop"]), "")
-    if "calm_dates_max_lead_days" in values:
-        lead = values["calm_dates_max_lead_days"]
-        if isinstance(lead, int) and not isinstance(lead, bool) and lead >= 0:
-            settings.max_lead_days = lead
-        else:
-            settings.reports.append(
-                Report(
-                    path,
-                    lines["calm_dates_max_lead_days"],
-                    "option",
-                    f"calm_dates_max_lead_days: {lead!r} is not"
-                    f" a whole number of days >= 0; using {DEFAULT_MAX_LEAD_DAYS}",
-                )
-            )
-    if "calm_dates_accepted" in values:
-        settings.accepted, problems = accepted_keys(values["calm_dates_accepted"])
-        settings.reports += [Report(path, lines["calm_dates_accepted"], "option", p) for p in problems]
-
-
-def _workshop(settings: Settings, text: str, where: tuple[str, int] | None, option: str) -> None:
-    try:
-        parse_when(text, settings.timezone)
-    except DateSyntaxError as error:
-        if where is None:
-            raise UsageError(f"{option}: {error}") from None
-        settings.reports.append(Report(*where, "option", f"calm_dates_workshop: {error}"))
-        settings.workshop = None
-        return
-    settings.workshop = text
+    settings.reports += [Report(path, found.lines[name], "option", f"{name}: {problem}") for name, problem in problems]
 
 
 def collect_files(paths: Sequence[str]) -> list[Path]:

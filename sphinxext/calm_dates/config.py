@@ -12,14 +12,11 @@ from sphinx.util import logging
 from .clock import resolve_now
 from .errors import DateSyntaxError
 from .jsonld import ATTENDANCE_MODES
-from .parse import parse_when
-from .table import accepted_keys
-from .zones import parse_zone
+from .settings import DEFAULT_MAX_LEAD_DAYS, DEFAULT_TIMEZONE, checked_settings
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_TIMEZONE = "AoE"
-DEFAULT_MAX_LEAD_DAYS = 365
+CHECKED_NAMES = ("calm_dates_workshop", "calm_dates_timezone", "calm_dates_max_lead_days", "calm_dates_accepted")
 EVENT_KEYS = {"name", "location", "description", "attendance_mode", "url"}
 
 # The moment each build reports status as of, fixed once so every page agrees.
@@ -82,26 +79,14 @@ def event_name(config: Config) -> str:
 
 def validate_config(app: Sphinx, config: Config) -> None:
     """Warn once about each bad calm_dates_* value and fall back to its default, so the build goes on."""
-    try:
-        parse_zone(str(config.calm_dates_timezone))
-    except DateSyntaxError as error:
-        _bad("calm_dates_timezone", f"{error}; using {DEFAULT_TIMEZONE}")
-        config.calm_dates_timezone = DEFAULT_TIMEZONE
-    workshop = config.calm_dates_workshop
-    if workshop is not None:
-        try:
-            parse_when(str(workshop), config.calm_dates_timezone)
-        except DateSyntaxError as error:
-            _bad("calm_dates_workshop", f"{error}; checking against the table's workshop entry instead")
-            config.calm_dates_workshop = None
-    lead = config.calm_dates_max_lead_days
-    if isinstance(lead, bool) or not isinstance(lead, int) or lead < 0:
-        _bad("calm_dates_max_lead_days", f"{lead!r} is not a whole number of days >= 0; using {DEFAULT_MAX_LEAD_DAYS}")
-        config.calm_dates_max_lead_days = DEFAULT_MAX_LEAD_DAYS
+    settings, problems = checked_settings({name: getattr(config, name) for name in CHECKED_NAMES})
+    for name, problem in problems:
+        _bad(name, problem)
+    config.calm_dates_timezone = settings.timezone
+    config.calm_dates_workshop = settings.workshop
+    config.calm_dates_max_lead_days = settings.max_lead_days
     _build_now[app] = _first_valid_now(config)
     _validate_event(config)
-    for problem in accepted_keys(config.calm_dates_accepted)[1]:
-        _bad("calm_dates_accepted", problem.removeprefix("calm_dates_accepted: "))
 
 
 def _validate_event(config: Config) -> None:

@@ -94,11 +94,11 @@ def accepted_keys(accepted: object) -> tuple[set[tuple[str, str, str]], list[str
     """The usable (path, label, subtype) triples of calm_dates_accepted, and a problem message per bad item."""
     keys, problems = set(), []
     if not isinstance(accepted, list | tuple):
-        return keys, [f"calm_dates_accepted must be a list of (path, label, subtype) triples, not {accepted!r}"]
+        return keys, [f"must be a list of (path, label, subtype) triples, not {accepted!r}"]
     for item in accepted:
         if isinstance(item, list | tuple) and len(item) == 3 and all(isinstance(part, str) for part in item):
             path, label, subtype = item
             keys.add((path, normalise_label(label), subtype))
         else:
-            problems.append(f"calm_dates_accepted: {item!r} is not a (path, label, subtype) triple of strings")
+            problems.append(f"{item!r} is not a (path, label, subtype) triple of strings")
     return keys, problems
