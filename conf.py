@@ -5,6 +5,8 @@ The sources live in docs/; this file sits at the repository root, so build with
 relative to this folder.
 """
 
+import os
+
 project = "C♥LM 2024"
 author = "The C♥LM organisers"
 copyright = "2024, the C♥LM organisers"
@@ -37,6 +39,9 @@ html_theme_options = {
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None
+
+# Read the Docs tells the build its public URL; canonical links and event metadata use it.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 # Link previews (OpenGraph). On Read the Docs the site URL comes from the build environment.
 ogp_site_name = "C♥LM 2024"
