@@ -156,7 +156,7 @@ def test_the_command_imports_neither_sphinx_nor_docutils():
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
-@pytest.mark.parametrize("root", ["seed", "bad", "options", "forms", "live", "accepted"])
+@pytest.mark.parametrize("root", ["seed", "bad", "options", "forms", "live", "accepted", "yaml"])
 def test_the_command_and_a_sphinx_build_report_the_same_findings(make_app, tmp_path, root):
     srcdir = tmp_path / root
     shutil.copytree(ROOTS / f"test-{root}", srcdir)
@@ -187,3 +187,9 @@ def test_a_path_that_is_neither_file_nor_folder_is_a_usage_error(tmp_path):
     result = run("check", str(fifo))
     assert result.returncode == 2
     assert "dates.md: not a regular file or folder" in result.stderr
+
+
+def test_yaml_options_colon_fences_and_code_samples(make_app, tmp_path):
+    result = run("check", "--format", "json", ".", cwd=ROOTS / "test-yaml")
+    found = [(item["line"], item["subtype"]) for item in json.loads(result.stdout)]
+    assert found == [(9, "far-before"), (16, "invalid")]
