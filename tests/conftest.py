@@ -16,6 +16,18 @@ SEED = SHARED / "seed" / "000_77371e01a34afc87.txt"
 # A fixed "now" for builds whose Past/Next status a test asserts.
 NOW = "2026-11-25T00:00:00Z"
 
+# Debian's Chromium, with flags for a sandbox whose network is closed (no background calls home).
+CHROMIUM = os.environ.get("CALM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WARNING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): WARNING: (?P<message>.*) \[calm_dates\.(?P<subtype>[\w-]+)\]$")
 

@@ -14,18 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-CHROMIUM = os.environ.get("CALM_CHROMIUM", "/usr/bin/chromium")
-# Flags for a sandbox with a closed network (see the machine notes): no background calls home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-UTC = UTC
+from conftest import CHROMIUM, CHROMIUM_ARGS
+
 T0 = datetime(2024, 6, 1, tzinfo=UTC)
 PAPER_DEADLINE = datetime(2024, 6, 7, 11, 59, tzinfo=UTC)  # June 6, 2024, 23:59 AoE
 ZONES = ["UTC", "America/Los_Angeles", "Asia/Tokyo", "Pacific/Kiritimati"]

@@ -13,8 +13,6 @@ from sphinxext.calm_dates.parse import parse_body, parse_when
 from sphinxext.calm_dates.status import flag_words, statuses_as_of
 from test_parse import SEED_LINES
 
-UTC = UTC
-
 
 def findings_for(lines, workshop=None, max_lead_days=365, zone="AoE"):
     entries = parse_body(lines, zone)

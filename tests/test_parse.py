@@ -13,8 +13,6 @@ from sphinxext.calm_dates.errors import DateSyntaxError
 from sphinxext.calm_dates.parse import parse_body, parse_entry, parse_when
 from sphinxext.calm_dates.zones import parse_zone
 
-UTC = UTC
-
 SEED_LINES = [
     "* **Paper submission deadline: June 6, 2022, 23:59 AoE**",
     "* **Notification to authors:** July 5, 2022, 23:59 AoE",

@@ -10,7 +10,6 @@ from .errors import DateSyntaxError
 
 # AoE ("Anywhere on Earth") is UTC-12. POSIX-style Etc names invert the sign.
 AOE = ZoneInfo("Etc/GMT+12")
-UTC = UTC
 
 # Abbreviations that name different offsets in different places or seasons;
 # each hint is an IANA name a page probably meant.
