@@ -57,6 +57,12 @@ class When:
         return "TBA"
 
 
+def utc_text(moment: datetime) -> str:
+    """A moment as the tables' "status as of" note shows it: November 25, 2026, 12:00 UTC."""
+    utc = moment.astimezone(UTC)
+    return f"{utc:%B} {utc.day}, {utc:%Y, %H:%M} UTC"
+
+
 def _day(day: date) -> str:
     return f"{day:%B} {day.day}, {day:%Y}"
 
@@ -74,6 +80,13 @@ class Entry:
     line: int
     when: When | None = None
     error: str | None = None
+
+    @property
+    def date_text(self) -> str:
+        """The date as written, without the struck-through earlier date of an extended deadline."""
+        if self.when is not None and self.when.superseded is not None:
+            return self.text.split("~~", 2)[-1].strip()
+        return self.text
 
     @property
     def is_workshop(self) -> bool:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 from docutils import nodes
 
-from .model import Entry, ResolvedTable, RowStatus
+from .model import Entry, ResolvedTable, RowStatus, utc_text
 from .status import flag_words
 
 COLUMNS = ("What", "When", "Status")
@@ -14,8 +12,7 @@ COLUMNS = ("What", "When", "Status")
 
 def build_docutils_table(table: ResolvedTable) -> nodes.table:
     """A three-column table with the same words as the HTML one."""
-    utc = table.now.astimezone(UTC)
-    title = f"{table.caption} (status as of {utc:%B} {utc.day}, {utc:%Y, %H:%M} UTC)"
+    title = f"{table.caption} (status as of {utc_text(table.now)})"
     group = nodes.tgroup(cols=len(COLUMNS))
     # Widths are characters for the text builder and proportions elsewhere.
     group += [nodes.colspec(colwidth=width) for width in (28, 28, 44)]
@@ -27,7 +24,7 @@ def build_docutils_table(table: ResolvedTable) -> nodes.table:
 def _entry_row(entry: Entry, status: RowStatus) -> nodes.row:
     when = entry.text
     if entry.when is not None and entry.when.superseded is not None:
-        when = f"{entry.when.superseded} (superseded by) {when.split('~~', 2)[-1].strip()}"
+        when = f"{entry.when.superseded} (superseded by) {entry.date_text}"
     words = ", ".join(word for _, word in flag_words(entry, status))
     reasons = [f"{finding.subtype}: {finding.message}" for finding in status.findings]
     return _row((entry.label, when, ". ".join([words, *reasons])))

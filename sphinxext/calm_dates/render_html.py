@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from html import escape
 
-from .model import Entry, ResolvedTable, RowStatus
+from .model import Entry, ResolvedTable, RowStatus, utc_text
 from .status import flag_words
 
 
@@ -48,7 +48,7 @@ def _as_of(now: datetime) -> str:
     utc = now.astimezone(UTC)
     return (
         '<span class="calm-dates-as-of">(status as of '
-        f'<time datetime="{utc:%Y-%m-%dT%H:%MZ}">{utc:%B} {utc.day}, {utc:%Y, %H:%M} UTC</time>)</span>'
+        f'<time datetime="{utc:%Y-%m-%dT%H:%MZ}">{utc_text(now)}</time>)</span>'
     )
 
 
@@ -80,11 +80,10 @@ def _when_cell(entry: Entry) -> str:
     when = entry.when
     if when is None:
         return f'<span class="calm-date-raw">{escape(entry.text)}</span>'
-    shown = entry.text
+    shown = entry.date_text
     struck = ""
     if when.superseded is not None:
         struck = f'<del class="calm-date-superseded">{escape(when.superseded)}</del> '
-        shown = shown.split("~~", 2)[-1].strip()
     if not when.is_dated:
         return f"{struck}{escape(shown)}"
     local = ' <span class="calm-date-local"></span>' if when.kind == "instant" else ""
