@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import soup
-from sphinxext.calm_dates.ics import event_uid
+from sphinxext.calm_dates.core.calendar import event_uid
 
 
 @pytest.fixture

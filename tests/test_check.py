@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sphinxext.calm_dates.check import choose_reference, find_inconsistencies
-from sphinxext.calm_dates.clock import parse_instant, resolve_now
-from sphinxext.calm_dates.errors import DateSyntaxError
-from sphinxext.calm_dates.parse import parse_body, parse_when
-from sphinxext.calm_dates.status import flag_words, statuses_as_of
+from sphinxext.calm_dates.core.check import choose_reference, find_inconsistencies
+from sphinxext.calm_dates.core.clock import parse_instant, resolve_now
+from sphinxext.calm_dates.core.errors import DateSyntaxError
+from sphinxext.calm_dates.core.parse import parse_body, parse_when
+from sphinxext.calm_dates.core.status import flag_words, statuses_as_of
 from test_parse import SEED_LINES
 
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxext.calm_dates.errors import DateSyntaxError
-from sphinxext.calm_dates.parse import parse_body, parse_entry, parse_when
-from sphinxext.calm_dates.zones import parse_zone
+from sphinxext.calm_dates.core.errors import DateSyntaxError
+from sphinxext.calm_dates.core.parse import parse_body, parse_entry, parse_when
+from sphinxext.calm_dates.core.zones import parse_zone
 
 SEED_LINES = [
     "* **Paper submission deadline: June 6, 2022, 23:59 AoE**",

@@ -1,14 +1,15 @@
 """sphinxext.calm_dates: a workshop's important dates, checked, flagged and rendered.
 
-Text → parse → check → status → render; see README.md in this folder for the reference.
-Importing the package costs nothing: Sphinx is imported only by setup(), so the
-``calm-dates`` command can use the same parse and check code without it.
+Layers: ``core`` (Sphinx-free model, parsing, checking, status, settings, outputs),
+``sphinx_ext`` (directive, nodes, collector, post-transform) and ``cli`` (the
+``calm-dates`` command). README.md in this folder is the reference. Importing
+the package costs nothing: Sphinx is imported only by setup().
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def setup(app):
-    from .extension import setup as setup_extension
+    from .sphinx_ext import setup as setup_extension
 
     return setup_extension(app, __version__)

@@ -10,16 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .model import Entry, Finding, When, normalise_label
-
-SUBTYPES = (
-    "after-workshop",
-    "workshop-mismatch",
-    "out-of-order",
-    "far-before",
-    "invalid",
-    "duplicate",
-    "option",
-)
+from .subtypes import ORDER, Subtype
 
 
 @dataclass(frozen=True)
@@ -49,12 +40,12 @@ def find_inconsistencies(entries: Sequence[Entry], reference: Reference | None, 
     findings += _out_of_order(entries)
     if reference is not None:
         findings += _against_workshop(entries, reference, max_lead_days)
-    return sorted(findings, key=lambda f: (f.index is not None, f.index or 0, SUBTYPES.index(f.subtype)))
+    return sorted(findings, key=lambda f: (f.index is not None, f.index or 0, ORDER.index(f.subtype)))
 
 
 def _invalid(entries: Sequence[Entry]) -> list[Finding]:
     return [
-        Finding("invalid", f"{_name(entry)}: {entry.error}", index)
+        Finding(Subtype.INVALID, f"{_name(entry)}: {entry.error}", index)
         for index, entry in enumerate(entries)
         if entry.error is not None
     ]
@@ -71,7 +62,7 @@ def _duplicates(entries: Sequence[Entry]) -> list[Finding]:
             first = entries[seen[key]]
             findings.append(
                 Finding(
-                    "duplicate",
+                    Subtype.DUPLICATE,
                     f"{_name(entry)} appears twice in this table (first on line {first.line}); "
                     "remove the copy or give each entry its own label",
                     index,
@@ -91,7 +82,7 @@ def _out_of_order(entries: Sequence[Entry]) -> list[Finding]:
         if previous is not None and _certainly_before(entry.when, previous.when):
             findings.append(
                 Finding(
-                    "out-of-order",
+                    Subtype.OUT_OF_ORDER,
                     f"{_name(entry)} ({entry.when.describe()}) is earlier than {_name(previous)} "
                     f"({previous.when.describe()}), listed above it; the table reads as a timeline: "
                     "fix the date or move the row",
@@ -114,7 +105,7 @@ def _against_workshop(entries: Sequence[Entry], reference: Reference, max_lead_d
             if reference.configured and not _within(when, workshop):
                 findings.append(
                     Finding(
-                        "workshop-mismatch",
+                        Subtype.WORKSHOP_MISMATCH,
                         f"the workshop entry {_name(entry)} ({when.describe()}) lies outside the workshop date "
                         f"{workshop.describe()} set by {reference.source}; make the two agree",
                         index,
@@ -124,7 +115,7 @@ def _against_workshop(entries: Sequence[Entry], reference: Reference, max_lead_d
         if when.start >= started_by:
             findings.append(
                 Finding(
-                    "after-workshop",
+                    Subtype.AFTER_WORKSHOP,
                     f"{_name(entry)} ({when.describe()}) falls after the workshop has started "
                     f"({workshop.describe()}, from {reference.source}); fix this date or the workshop date",
                     index,
@@ -134,7 +125,7 @@ def _against_workshop(entries: Sequence[Entry], reference: Reference, max_lead_d
         if lead > timedelta(days=max_lead_days):
             findings.append(
                 Finding(
-                    "far-before",
+                    Subtype.FAR_BEFORE,
                     f"{_name(entry)} ({when.describe()}) is {lead.days} days before the workshop "
                     f"({workshop.describe()}, from {reference.source}), more than calm_dates_max_lead_days = "
                     f"{max_lead_days}; is it left over from an earlier cycle? Update the date, or raise "

@@ -1,8 +1,9 @@
-"""Entries and findings to what each row shows as of a moment: Past, Next, its findings."""
+"""Entries and findings to what each row shows as of a moment: Past, Next, its findings; and until when."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from .model import Entry, Finding, RowStatus
@@ -24,6 +25,17 @@ def statuses_as_of(entries: Sequence[Entry], findings: Sequence[Finding], now: d
         )
         for index, entry in enumerate(entries)
     ]
+
+
+def status_window(entries: Iterable[Entry], now: datetime) -> tuple[datetime | None, datetime | None]:
+    """The moments between which every status of these entries stays as it is at *now*.
+
+    Past and Next change only when an entry ends, so the window runs from the last
+    end at or before *now* to the first end after it; None means unbounded.
+    """
+    ends = sorted({entry.when.end for entry in entries if entry.is_dated})
+    position = bisect_right(ends, now)
+    return (ends[position - 1] if position else None), (ends[position] if position < len(ends) else None)
 
 
 def flag_words(entry: Entry, status: RowStatus) -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""The workshop as a schema.org Event, as a JSON-LD script block that no text can break out of."""
+"""The workshop as a schema.org Event, as a JSON-LD script block that no text can break out of (pure)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from .model import When
 
 ATTENDANCE_MODES = {"OfflineEventAttendanceMode", "OnlineEventAttendanceMode", "MixedEventAttendanceMode"}
+EVENT_KEYS = {"name", "location", "description", "attendance_mode", "url"}
 
 
 def event_data(name: str, workshop: When | None, url: str, details: dict) -> dict:

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from .errors import DateSyntaxError
 from .model import Entry, When
+from .names import MONTHS, WEEKDAY_NAMES, WEEKDAYS, long_day, month_name
 from .zones import parse_zone
 
 ACCEPTED_FORMS = (
@@ -25,12 +26,9 @@ MAX_WHEN_LENGTH = 200
 # A range written without its first year may cross New Year, but only by weeks.
 MAX_WRAPPED_RANGE_DAYS = 45
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-_WEEKDAYS.update({name.lower(): number for number, name in enumerate(calendar.day_abbr)})
-_WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+# Fixed English names: calendar.month_name would follow the process locale.
+_MONTHS = MONTHS
+_WEEKDAYS = WEEKDAYS
 
 _LIST_MARKER = re.compile(r"^\s*(?:[*+\-]|\d{1,9}[.)])\s+")
 _LABEL_SPLIT = re.compile(r":(?=\s|$|[*_]+(?:\s|$))")
@@ -164,8 +162,8 @@ def _parse_dates(text: str, clock: time | None, tz: tzinfo, zone: str) -> When:
     first, last = _parse_day_or_range(text)
     if weekday is not None and first.weekday() != weekday:
         raise DateSyntaxError(
-            f"{_long(first)} is a {calendar.day_name[first.weekday()]}, not a "
-            f"{calendar.day_name[weekday]}; fix the day or the date"
+            f"{_long(first)} is a {WEEKDAY_NAMES[first.weekday()]}, not a "
+            f"{WEEKDAY_NAMES[weekday]}; fix the day or the date"
         )
     if clock is None:
         return _days_when("days", first, last, tz, zone)
@@ -280,10 +278,10 @@ def _make_date(year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except ValueError:
         raise DateSyntaxError(
-            f"{calendar.month_name[month]} {day}, {year} does not exist "
-            f"({calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days)"
+            f"{month_name(month)} {day}, {year} does not exist "
+            f"({month_name(month)} {year} has {calendar.monthrange(year, month)[1]} days)"
         ) from None
 
 
 def _long(day: date) -> str:
-    return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
+    return long_day(day)

@@ -1,4 +1,4 @@
-"""Resolved tables to an iCalendar file (RFC 5545), written with the icalendar package.
+"""Evaluated tables to an iCalendar file's bytes (RFC 5545), made with the icalendar package.
 
 Instants are written in UTC, days as all-day DATE events; month-only, TBA and
 invalid entries have no day to put in a calendar and are listed as left out.
@@ -11,9 +11,10 @@ import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 
-from .model import Entry, ResolvedTable, RowStatus, normalise_label
+from .block import EvaluatedTable
+from .model import Entry, RowStatus, normalise_label
+from .names import iso_day
 from .status import flag_words
 
 PRODID = "-//sphinxext.calm_dates//important-dates//EN"
@@ -27,7 +28,7 @@ def in_calendar(entry: Entry) -> bool:
     return entry.is_dated and entry.when.kind in {"instant", "days"}
 
 
-def left_out(tables: Sequence[ResolvedTable]) -> list[str]:
+def left_out(tables: Sequence[EvaluatedTable]) -> list[str]:
     """Labels of the entries that the calendar file leaves out, with why."""
     reasons = {"month": "month only", "tba": "not yet announced"}
     return [
@@ -48,7 +49,6 @@ def event_uid(page: str, label: str, occurrence: int = 0) -> str:
 class CalendarJob:
     """Everything one page's .ics file is made from; ``day`` is the UTC day its status is as of."""
 
-    path: str
     page: str
     name: str
     day: date
@@ -61,24 +61,14 @@ class CalendarJob:
         return hashlib.sha256(data).hexdigest()[:32]
 
 
-def calendar_job(path: str, tables: Sequence[ResolvedTable], page: str, name: str) -> CalendarJob:
-    rows = tuple(
-        (entry, status)
-        for table in tables
-        for entry, status in zip(table.entries, table.statuses, strict=True)
-        if in_calendar(entry)
-    )
+def calendar_job(tables: Sequence[EvaluatedTable], page: str, name: str) -> CalendarJob:
+    rows = tuple((entry, status) for table in tables for entry, status in table.rows if in_calendar(entry))
     day = max((table.now for table in tables), default=None)
-    return CalendarJob(path, page, name, day.astimezone(UTC).date() if day else date(1970, 1, 1), rows)
+    return CalendarJob(page, name, day.astimezone(UTC).date() if day else date(1970, 1, 1), rows)
 
 
-def is_current(job: CalendarJob) -> bool:
-    """Whether the file on disk was written from exactly these inputs (read without icalendar)."""
-    try:
-        with open(job.path, "rb") as existing:
-            head = existing.read(1024)
-    except OSError:
-        return False
+def is_written_from(head: bytes, job: CalendarJob) -> bool:
+    """Whether a file that starts with *head* was written from exactly these inputs (read without icalendar)."""
     return f"{FINGERPRINT_PROPERTY}:{job.fingerprint}".encode() in head
 
 
@@ -104,14 +94,9 @@ def build_calendar(job: CalendarJob) -> bytes:
         _add_time(event, entry)
         words = ", ".join(word for _, word in flag_words(entry, status))
         reasons = [f"{f.subtype}: {f.message}" for f in status.findings]
-        event.add("description", "\n".join([entry.text, f"Status as of {job.day:%Y-%m-%d}: {words}", *reasons]))
+        event.add("description", "\n".join([entry.text, f"Status as of {iso_day(job.day)}: {words}", *reasons]))
         calendar.add_component(event)
     return calendar.to_ical()
-
-
-def write_calendar(job: CalendarJob) -> None:
-    Path(job.path).parent.mkdir(parents=True, exist_ok=True)
-    Path(job.path).write_bytes(build_calendar(job))
 
 
 def _add_time(event, entry: Entry) -> None:

@@ -1,7 +1,8 @@
 """The ``calm-dates`` command: check and list important-dates blocks without a Sphinx build.
 
-It imports neither Sphinx nor docutils; it runs the same read/check functions
-(table.py) as the directive, so both report the same findings at the same lines.
+It imports neither Sphinx nor docutils; it finds the blocks in the sources and
+hands each to the core's ``evaluate_block``, the same evaluation the Sphinx
+post-transform runs, with settings from the same ``load_settings``.
 Exit status: 0 clean, 1 findings, 2 usage errors.
 """
 
@@ -10,22 +11,28 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .clock import parse_instant, resolve_now
-from .confpy import ConfError, read_conf
-from .errors import DateSyntaxError
-from .parse import parse_when
-from .settings import CheckSettings, checked_settings
+from ..core.block import BlockSource, EvaluatedTable, evaluate_block
+from ..core.clock import parse_instant, resolve_now
+from ..core.confscan import ConfError, read_conf
+from ..core.errors import DateSyntaxError
+from ..core.names import iso_day
+from ..core.settings import Settings, load_settings
+from ..core.status import flag_words
 from .sources import find_blocks
-from .status import flag_words, statuses_as_of
-from .table import check_block, finding_key, finding_line, read_block
-from .zones import parse_zone
 
 SKIPPED_DIRS = {"_build", "node_modules", "__pycache__"}
+
+# Options that override conf.py: option attribute -> the value it stands for.
+OVERRIDES = {
+    "workshop": "calm_dates_workshop",
+    "timezone": "calm_dates_timezone",
+    "max_lead_days": "calm_dates_max_lead_days",
+}
 
 
 class UsageError(Exception):
@@ -41,23 +48,17 @@ class Report:
     accepted: bool = False
 
 
-@dataclass
-class Settings(CheckSettings):
-    """The check settings in force (options over conf.py over defaults), and what was wrong in conf.py."""
-
-    root: Path = Path()
-    reports: list[Report] = field(default_factory=list)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         now = _list_moment(args.now) if args.command == "list" else None
-        settings = load_settings(args)
+        settings, root, reports = load_command_settings(args)
+        if now is not None:
+            settings = replace(settings, now=now)
         files = collect_files(args.paths)
         if args.command == "list":
-            return list_dates(files, settings, now)
-        return check(files, settings, args.format)
+            return list_dates(files, settings, root)
+        return check(files, settings, root, reports, args.format)
     except UsageError as error:
         print(f"calm-dates: error: {error}", file=sys.stderr)
         return 2
@@ -81,44 +82,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_settings(args: argparse.Namespace) -> Settings:
+def load_command_settings(args: argparse.Namespace) -> tuple[Settings, Path, list[Report]]:
+    """Settings as a build gets them (conf.py's values, then the options over them), and conf.py's problems."""
     conf = Path(args.conf) if args.conf else Path("conf.py")
-    settings = Settings(root=conf.parent)
     if args.conf and not conf.is_file():
         raise UsageError(f"{conf}: no such file")
+    values: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    reports: list[Report] = []
     if conf.is_file():
-        _apply_conf(settings, conf)
-    if args.timezone is not None:
         try:
-            parse_zone(args.timezone)
-        except DateSyntaxError as error:
-            raise UsageError(f"--timezone: {error}") from None
-        settings.timezone = args.timezone
-    if args.workshop is not None:
-        try:
-            parse_when(args.workshop, settings.timezone)
-        except DateSyntaxError as error:
-            raise UsageError(f"--workshop: {error}") from None
-        settings.workshop = args.workshop
-    if args.max_lead_days is not None:
-        if args.max_lead_days < 0:
-            raise UsageError("--max-lead-days must be a whole number of days >= 0")
-        settings.max_lead_days = args.max_lead_days
-    return settings
-
-
-def _apply_conf(settings: Settings, conf: Path) -> None:
-    """conf.py's calm_dates_* values, checked as a Sphinx build checks them; problems reported at their line."""
-    try:
-        found = read_conf(conf)
-    except ConfError as error:
-        raise UsageError(str(error)) from None
-    checked, problems = checked_settings(found.values)
-    settings.workshop, settings.timezone = checked.workshop, checked.timezone
-    settings.max_lead_days, settings.accepted = checked.max_lead_days, checked.accepted
-    path = str(conf)
-    settings.reports += [Report(path, line, "option", message) for line, message in found.problems]
-    settings.reports += [Report(path, found.lines[name], "option", f"{name}: {problem}") for name, problem in problems]
+            found = read_conf(conf)
+        except ConfError as error:
+            raise UsageError(str(error)) from None
+        values, lines = dict(found.values), dict(found.lines)
+        reports += [Report(str(conf), line, "option", message) for line, message in found.problems]
+    overridden = {
+        name: getattr(args, option) for option, name in OVERRIDES.items() if getattr(args, option) is not None
+    }
+    if args.max_lead_days is not None and args.max_lead_days < 0:
+        raise UsageError("--max-lead-days must be a whole number of days >= 0")
+    settings, problems = load_settings({**values, **overridden})
+    for problem in problems:
+        if problem.name in overridden:
+            option = next(option for option, name in OVERRIDES.items() if name == problem.name)
+            raise UsageError(f"--{option.replace('_', '-')}: {problem.message}")
+        line = lines.get(problem.name, 1)
+        reports.append(Report(str(conf), line, problem.subtype.value, f"{problem.name}: {problem.message}"))
+    return settings, conf.parent, reports
 
 
 def collect_files(paths: Sequence[str]) -> list[Path]:
@@ -151,24 +142,28 @@ def _read(path: Path) -> str:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
 
 
-def _tables(path: Path, settings: Settings):
-    """Each block of a file with its entries and findings, exactly as the directive reads and checks them."""
-    for block in find_blocks(_read(path), path.suffix):
-        entries, zone, findings = read_block(block.options, block.lines, block.first_line, settings.timezone)
-        workshop = (block.options.get("workshop") or "").strip() or None
-        findings += check_block(entries, zone, workshop, settings.workshop, settings.max_lead_days)
-        yield block, entries, findings
-
-
-def check(files: Sequence[Path], settings: Settings, output: str) -> int:
-    reports = list(settings.reports)
+def tables(files: Sequence[Path], settings: Settings, root: Path) -> Iterator[tuple[Path, EvaluatedTable]]:
+    """Each block of each file, evaluated exactly as the Sphinx post-transform evaluates it."""
     for path in files:
-        key_path = Path(os.path.relpath(path, settings.root)).as_posix()
-        for block, entries, findings in _tables(path, settings):
-            for finding in findings:
-                accepted = finding_key(key_path, entries, finding) in settings.accepted
-                line = finding_line(finding, entries, block.line)
-                reports.append(Report(str(path), line, finding.subtype, finding.message, accepted))
+        key_path = Path(os.path.relpath(path, root)).as_posix()
+        for block in find_blocks(_read(path), path.suffix):
+            source = BlockSource(
+                path=key_path,
+                line=block.line,
+                argument=block.argument,
+                options=tuple(block.options.items()),
+                lines=tuple(enumerate(block.lines, start=block.first_line)),
+            )
+            yield path, evaluate_block(source, settings)
+
+
+def check(files: Sequence[Path], settings: Settings, root: Path, reports: list[Report], output: str) -> int:
+    reports = list(reports)
+    for path, table in tables(files, settings, root):
+        reports += [
+            Report(str(path), found.line, found.subtype.value, found.message, found.accepted)
+            for found in table.findings
+        ]
     print_reports(reports, output)
     return 1 if any(not report.accepted for report in reports) else 0
 
@@ -201,25 +196,25 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _list_moment(text: str | None) -> datetime:
+def _list_moment(text: str | None) -> datetime | None:
     try:
         return parse_instant(text) if text else resolve_now(None)[0]
     except DateSyntaxError as error:
         raise UsageError(f"--now: {error}") from None
 
 
-def list_dates(files: Sequence[Path], settings: Settings, now: datetime) -> int:
-    for path in files:
-        for block, entries, findings in _tables(path, settings):
-            caption = block.argument or "Important dates"
-            print(f"{path}:{block.line}: {caption} (status as of {now.astimezone(UTC):%Y-%m-%d %H:%M} UTC)")
-            rows = [
-                (entry.label, entry.text, ", ".join(word for _, word in flag_words(entry, status)))
-                for entry, status in zip(entries, statuses_as_of(entries, findings, now), strict=True)
-            ]
-            widths = [max((len(row[i]) for row in rows), default=0) for i in range(2)]
-            for label, when, words in rows:
-                print(f"  {label:<{widths[0]}}  {when:<{widths[1]}}  {words}")
+def list_dates(files: Sequence[Path], settings: Settings, root: Path) -> int:
+    moment = settings.now.astimezone(UTC)
+    as_of = f"{iso_day(moment.date())} {moment.hour:02d}:{moment.minute:02d} UTC"
+    for path, table in tables(files, settings, root):
+        print(f"{path}:{table.source.line}: {table.caption} (status as of {as_of})")
+        rows = [
+            (entry.label, entry.text, ", ".join(word for _, word in flag_words(entry, status)))
+            for entry, status in table.rows
+        ]
+        widths = [max((len(row[i]) for row in rows), default=0) for i in range(2)]
+        for label, when, words in rows:
+            print(f"  {label:<{widths[0]}}  {when:<{widths[1]}}  {words}")
     return 0
 
 

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Literal
 
+from .names import iso_day, iso_minute_utc, long_day, long_moment, month_year
+from .subtypes import Subtype
+
 Kind = Literal["instant", "days", "month", "tba"]
 
 WORKSHOP_LABELS = frozenset({"workshop", "workshop date", "workshop day"})
@@ -37,34 +40,29 @@ class When:
     def html_datetime(self) -> str:
         """A valid HTML ``<time datetime>`` value: UTC instant, date or month."""
         if self.kind == "instant":
-            return self.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+            return iso_minute_utc(self.start.astimezone(UTC))
         if self.kind == "month":
-            return self.first_day.strftime("%Y-%m")
+            return iso_day(self.first_day)[:7]
         if self.kind == "days":
-            return self.first_day.isoformat()
+            return iso_day(self.first_day)
         return ""
 
     def describe(self) -> str:
         """A short, unambiguous rendering for messages."""
         if self.kind == "instant":
-            return f"{self.start:%B} {self.start.day}, {self.start:%Y, %H:%M} {self.zone}"
+            return f"{long_moment(self.start)} {self.zone}"
         if self.kind == "month":
-            return f"{self.first_day:%B %Y}"
+            return month_year(self.first_day)
         if self.kind == "days":
             if self.first_day == self.last_day:
-                return _day(self.first_day)
-            return f"{_day(self.first_day)} to {_day(self.last_day)}"
+                return long_day(self.first_day)
+            return f"{long_day(self.first_day)} to {long_day(self.last_day)}"
         return "TBA"
 
 
 def utc_text(moment: datetime) -> str:
     """A moment as the tables' "status as of" note shows it: November 25, 2026, 12:00 UTC."""
-    utc = moment.astimezone(UTC)
-    return f"{utc:%B} {utc.day}, {utc:%Y, %H:%M} UTC"
-
-
-def _day(day: date) -> str:
-    return f"{day:%B} {day.day}, {day:%Y}"
+    return f"{long_moment(moment.astimezone(UTC))} UTC"
 
 
 @dataclass(frozen=True)
@@ -109,7 +107,7 @@ class Finding:
     ``index`` is None for findings about the table itself (options, config).
     """
 
-    subtype: str
+    subtype: Subtype
     message: str
     index: int | None = None
 
@@ -124,34 +122,8 @@ class RowStatus:
 
     @property
     def inconsistent(self) -> bool:
-        return any(f.subtype != "invalid" for f in self.findings)
+        return any(f.subtype != Subtype.INVALID for f in self.findings)
 
     @property
     def invalid(self) -> bool:
-        return any(f.subtype == "invalid" for f in self.findings)
-
-
-@dataclass(frozen=True)
-class DatesTable:
-    """What the directive read: kept in the doctree until the page is written.
-
-    ``findings`` holds what was wrong with the directive itself (options), found while reading.
-    """
-
-    docname: str
-    line: int
-    caption: str
-    entries: tuple[Entry, ...]
-    workshop: str | None
-    zone: str
-    findings: tuple[Finding, ...] = ()
-
-
-@dataclass(frozen=True)
-class ResolvedTable:
-    """A table with its status as of ``now``: everything a renderer needs."""
-
-    caption: str
-    entries: tuple[Entry, ...]
-    statuses: tuple[RowStatus, ...]
-    now: datetime
+        return any(f.subtype == Subtype.INVALID for f in self.findings)

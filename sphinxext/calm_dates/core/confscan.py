@@ -6,7 +6,10 @@ import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
-NAMES = ("calm_dates_workshop", "calm_dates_timezone", "calm_dates_max_lead_days", "calm_dates_accepted")
+from .settings import NAMES as SETTING_NAMES
+
+# What the command reads: every calm_dates_* value, and the project's name for messages.
+NAMES = (*SETTING_NAMES, "project")
 
 
 class ConfError(Exception):

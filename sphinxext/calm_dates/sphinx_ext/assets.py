@@ -1,0 +1,37 @@
+"""Per-page HTML additions: the table's CSS and script where a page shows a table, event metadata on the home page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..core.event import event_data, script_block
+from .config import settings_of
+from .nodes import dates_wrapper
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+CSS_FILE = "calm_dates.css"
+JS_FILE = "calm_dates.js"
+
+
+def add_static_files(app: Sphinx) -> None:
+    """CSS and script only for HTML builders, so LaTeX and others get no stray files."""
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document) -> None:
+    if doctree is not None and next(doctree.findall(dates_wrapper), None) is not None:
+        # Added from html-page-context, these reach this page only (singlehtml: the one page).
+        app.add_css_file(CSS_FILE)
+        app.add_js_file(JS_FILE, loading_method="defer")
+    if pagename == app.config.root_doc and "metatags" in context:
+        context["metatags"] += "\n" + script_block(workshop_event(app, pagename))
+
+
+def workshop_event(app: Sphinx, pagename: str) -> dict:
+    settings = settings_of(app.config)
+    url = settings.event.get("url") or app.config.html_baseurl or app.builder.get_target_uri(pagename)
+    return event_data(settings.event_name, settings.workshop, url, dict(settings.event))

@@ -1,0 +1,110 @@
+"""Per-page state: which pages hold tables, and until when each page's statuses stay as last written.
+
+Status depends on "now", but a page needs writing again only when a status on
+it would change (an entry's end is reached), when it or a file it includes
+changed (Sphinx re-reads it), or when a calm_dates_* value changed. The
+collector keeps, per page, the window in which its statuses hold and the
+settings it was evaluated with, and hands Sphinx exactly the pages that fall
+outside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
+
+from ..core.block import BlockSource, evaluate_block
+from ..core.settings import Settings
+from ..core.status import status_window
+from .config import settings_of
+from .nodes import important_dates
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """A page's blocks as read, and the moments between which their statuses hold under ``settings_key``."""
+
+    blocks: tuple[BlockSource, ...]
+    settings_key: str
+    valid_from: datetime | None
+    valid_until: datetime | None
+
+    def holds_at(self, now: datetime, settings: Settings) -> bool:
+        return (
+            self.settings_key == settings.key
+            and (self.valid_from is None or self.valid_from <= now)
+            and (self.valid_until is None or now < self.valid_until)
+        )
+
+
+def page_record(blocks: tuple[BlockSource, ...], settings: Settings) -> PageRecord:
+    entries = [entry for block in blocks for entry in evaluate_block(block, settings).entries]
+    valid_from, valid_until = status_window(entries, settings.now)
+    return PageRecord(blocks, settings.key, valid_from, valid_until)
+
+
+class DatesStore(Domain):
+    """Where the records live: domain data is created, pickled and version-checked by Sphinx.
+
+    It declares no directives or roles; DatesCollector fills, purges and merges it.
+    """
+
+    name = "calm_dates"
+    label = "Important dates"
+    data_version = 1
+    initial_data = {"pages": {}, "settings_key": ""}
+
+    @property
+    def pages(self) -> dict[str, PageRecord]:
+        return self.data["pages"]
+
+    def clear_doc(self, docname: str) -> None:
+        """The collector purges (clear_doc below)."""
+
+    def merge_domaindata(self, docnames: set[str], otherdata: dict) -> None:
+        """The collector merges (merge_other below)."""
+
+
+def store(env: BuildEnvironment) -> DatesStore:
+    return env.get_domain(DatesStore.name)
+
+
+def pages_with_tables(env: BuildEnvironment) -> set[str]:
+    return set(store(env).pages)
+
+
+class DatesCollector(EnvironmentCollector):
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        store(env).pages.pop(docname, None)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+        # A parallel reader's environment comes back pickled, without live domain objects.
+        theirs = other.domaindata[DatesStore.name]["pages"]
+        store(env).pages.update({docname: theirs[docname] for docname in docnames if docname in theirs})
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        blocks = tuple(node["block"] for node in doctree.findall(important_dates))
+        if blocks:
+            store(app.env).pages[app.env.docname] = page_record(blocks, settings_of(app.config))
+
+    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """Pages to write again although unchanged: a status on them changed, or the settings did."""
+        settings = settings_of(app.config)
+        dates = store(env)
+        outdated = []
+        for docname, record in dates.pages.items():
+            if not record.holds_at(settings.now, settings):
+                dates.pages[docname] = page_record(record.blocks, settings)
+                outdated.append(docname)
+        if dates.data["settings_key"] != settings.key:
+            # The home page's event metadata follows calm_dates_workshop too.
+            dates.data["settings_key"] = settings.key
+            if app.config.root_doc in env.found_docs:
+                outdated.append(app.config.root_doc)
+        return sorted(set(outdated))
