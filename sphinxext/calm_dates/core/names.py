@@ -1,7 +1,7 @@
 """English month and weekday names, fixed here so no process locale can change them.
 
 ``calendar.month_name`` and ``%B`` follow ``setlocale``, which ``sphinx-build``
-calls: under ``LC_ALL=de_DE.UTF-8`` they say "Juni". Pages are written in
+calls: under ``LC_ALL=de_DE.UTF-8`` they name June in German. Pages are written in
 English, so parsing and every date the output shows use these lists instead.
 """
 

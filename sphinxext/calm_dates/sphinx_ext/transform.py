@@ -6,6 +6,7 @@ cached environment cannot show yesterday's status.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC
 from pathlib import Path
 
@@ -35,7 +36,8 @@ class ResolveDatesTables(SphinxPostTransform):
         settings = settings_of(self.config)
         tables = [evaluate_block(node["block"], settings) for node in placeholders]
         for node, table in zip(placeholders, tables, strict=True):
-            report(self.config, node.source or "", table)
+            # docutils gives reST includes a path relative to the working folder.
+            report(self.config, os.path.abspath(node.source or self.env.doc2path(self.env.docname)), table)
         for node, table in zip(placeholders, tables, strict=True):
             wrapper = render_table(table)
             wrapper["ids"] = list(node["ids"])
