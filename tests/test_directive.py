@@ -164,6 +164,9 @@ def test_bad_config_values_are_warned_once_and_defaults_used(app):
     assert len(lines) == 4
     for name in ("calm_dates_timezone", "calm_dates_workshop", "calm_dates_now", "calm_dates_max_lead_days"):
         assert sum(name + ":" in line for line in lines) == 1, name
+    # Each is located at its own assignment in conf.py.
+    where = sorted(re.sub(r"\x1b\[[0-9;]*m", "", line).split(": WARNING")[0].rsplit("/", 1)[-1] for line in lines)
+    assert where == ["conf.py:2", "conf.py:3", "conf.py:4", "conf.py:5"]
     assert app.config.calm_dates_timezone == "AoE"
     assert app.config.calm_dates_max_lead_days == 365
     assert len(soup(app.outdir / "index.html").select("tr.calm-date")) == 2
