@@ -133,11 +133,11 @@ def test_labels_and_raw_text_are_escaped(app):
 
 
 @pytest.mark.sphinx("html", testroot="options", freshenv=True)
-def test_bad_options_are_warned_at_the_directive_and_rows_stay(app):
+def test_bad_options_are_warned_at_their_own_lines_and_rows_stay(app):
     app.build()
     log = app.warning.getvalue()
     options = [(line, message) for _, line, subtype, message in calm_warnings(log) if subtype == "option"]
-    assert [line for line, _ in options] == [3, 3, 3]
+    assert [line for line, _ in options] == [4, 5, 6]
     messages = " | ".join(message for _, message in options)
     assert "no option 'bogus'" in messages
     assert ":timezone: time zone 'PST' is ambiguous" in messages

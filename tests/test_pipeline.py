@@ -134,7 +134,9 @@ def _build_site_in(locale_dir: Path, name: str, out: Path) -> tuple[dict[str, by
 @pytest.mark.parametrize("name", [f"{locale}.UTF-8" for locale in LOCALES])
 def test_the_process_locale_changes_nothing(locale_dir, name, tmp_path):
     # The locale really is in force in a child process: strftime speaks it.
-    probe = "import locale, datetime; locale.setlocale(locale.LC_ALL, ''); print(datetime.date(2022, 6, 1).strftime('%B'))"
+    probe = (
+        "import locale, datetime; locale.setlocale(locale.LC_ALL, ''); print(datetime.date(2022, 6, 1).strftime('%B'))"
+    )
     month = subprocess.run(
         [sys.executable, "-c", probe], env=_locale_env(locale_dir, name), capture_output=True, text=True, check=True
     ).stdout.strip()

@@ -1,106 +1,182 @@
-"""Find important-dates blocks in Markdown (MyST) and reStructuredText source, without a parser.
+"""Find important-dates blocks in a project's pages the way a Sphinx build finds them.
 
-Each block comes back with the same line numbers Sphinx reports, so the
-``calm-dates`` command and a Sphinx build point at the same lines.
+MyST pages are read with markdown-it (the tokenizer myst-parser itself uses, with
+its block plugins), so fences nested in directives, colon fences, blockquotes and
+list items are where the build sees them, and code samples are not directives.
+reStructuredText is read with docutils, which follows ``include`` and skips
+literal blocks. Each block comes back as the core's BlockSource, with the file
+and line numbers the build reports: the included file's, for an included table.
 """
 
 from __future__ import annotations
 
+import io
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 DIRECTIVE = "important-dates"
 
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,}|:{3,})\s*(?P<info>.*)$")
-_MYST_OPTION = re.compile(r"^:(?P<name>[\w-]+):\s*(?P<value>.*)$")
-_YAML_OPTION = re.compile(r"^(?P<name>[\w-]+)\s*:\s*(?P<value>.*)$")
-_RST_DIRECTIVE = re.compile(r"^(?P<indent>\s*)\.\.\s+" + DIRECTIVE + r"::\s*(?P<argument>.*)$")
-_RST_OPTION = re.compile(r"^\s+:(?P<name>[^:\s][^:]*):\s*(?P<value>.*)$")
+_DIRECTIVE_INFO = re.compile(r"^\{(?P<name>[^}\s]+)\}(?P<rest>.*)$")
+# Directives whose body is not parsed as markup (code, tables of data, raw output, toctrees).
+LITERAL_DIRECTIVES = frozenset(
+    {
+        "code",
+        "code-block",
+        "sourcecode",
+        "code-cell",
+        "literalinclude",
+        "math",
+        "raw",
+        "toctree",
+        "mermaid",
+        "graphviz",
+        "digraph",
+        "graph",
+        "csv-table",
+        "highlight",
+        "parsed-literal",
+        "productionlist",
+        "doctest",
+        "testcode",
+        "testoutput",
+        "testsetup",
+        "testcleanup",
+        "autosummary",
+        "glossary",
+    }
+)
+# Sphinx and sphinx-design directives docutils does not know whose body is markup.
+SPHINX_CONTAINERS = (
+    "only",
+    "seealso",
+    "versionadded",
+    "versionchanged",
+    "deprecated",
+    "versionremoved",
+    "hlist",
+    "centered",
+    "tab-set",
+    "tab-item",
+    "tab-set-code",
+    "card",
+    "card-carousel",
+    "grid",
+    "grid-item",
+    "grid-item-card",
+    "dropdown",
+    "div",
+)
 
 
-@dataclass
-class Block:
-    """An important-dates block as written: ``first_line`` is the source line of ``lines[0]``."""
+class SourceError(Exception):
+    """A page cannot be read; the message names the file."""
 
+
+@dataclass(frozen=True)
+class FoundBlock:
+    """A block and the file it is written in (an included file, for an included block)."""
+
+    file: Path
     line: int
-    argument: str
-    options: dict[str, str] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list)
-    first_line: int = 0
+    lines: tuple[tuple[int, str], ...]
 
 
-def find_blocks(text: str, suffix: str) -> list[Block]:
-    """Blocks in a .md or .rst file's text."""
-    lines = text.splitlines()
-    return _rst_blocks(lines) if suffix == ".rst" else _myst_blocks(lines)
+Reader = Callable[[Path], str]
 
 
-def _myst_blocks(lines: list[str]) -> list[Block]:
-    blocks = []
-    index = 0
-    while index < len(lines):
-        opening = _FENCE.match(lines[index])
-        if not opening:
-            index += 1
+def blocks_in(
+    path: Path, read: Reader, myst_extensions: Sequence[str] = (), srcdir: Path | None = None
+) -> list[FoundBlock]:
+    """Every block a build of *path* renders, in order, following includes."""
+    srcdir = srcdir or path.parent
+    if path.suffix == ".rst":
+        return list(_rst_blocks(read(path), path, 0, read))
+    return list(_myst_blocks(read(path), path, 0, _Context(read, tuple(myst_extensions), srcdir, frozenset({path}))))
+
+
+@dataclass(frozen=True)
+class _Context:
+    read: Reader
+    extensions: tuple[str, ...]
+    srcdir: Path
+    seen: frozenset[Path]
+
+
+def _markdown(extensions: tuple[str, ...]):
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+    from mdit_py_plugins.myst_blocks import myst_block_plugin
+
+    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(myst_block_plugin)
+    if "colon_fence" in extensions:
+        from mdit_py_plugins.colon_fence import colon_fence_plugin
+
+        parser.use(colon_fence_plugin)
+    if "dollarmath" in extensions:
+        from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+        parser.use(dollarmath_plugin)
+    return parser
+
+
+def _myst_blocks(text: str, path: Path, offset: int, context: _Context) -> Iterator[FoundBlock]:
+    """Blocks in MyST text whose first line is source line ``offset + 1``."""
+    for token in _markdown(context.extensions).parse(text.removeprefix("\ufeff")):
+        if token.type not in {"fence", "colon_fence"} or token.map is None:
             continue
-        fence = opening["fence"]
-        closing = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$")
-        end = next((j for j in range(index + 1, len(lines)) if closing.match(lines[j])), len(lines))
-        info = opening["info"]
-        if info.startswith("{" + DIRECTIVE + "}"):
-            blocks.append(_myst_block(lines, index, end, info[len(DIRECTIVE) + 2 :].strip()))
-        # Anything inside another fence (a code sample, say) is not a directive.
-        index = end + 1
-    return blocks
-
-
-def _myst_block(lines: list[str], start: int, end: int, argument: str) -> Block:
-    block = Block(line=start + 1, argument=argument)
-    body = start + 1
-    if body < end and lines[body].strip() == "---":
-        close = next((j for j in range(body + 1, end) if lines[j].strip() == "---"), None)
-        if close is not None:
-            for line in lines[body + 1 : close]:
-                match = _YAML_OPTION.match(line.strip())
-                if match:
-                    block.options[match["name"]] = _unquote(match["value"])
-            body = close + 1
-    else:
-        while body < end and (match := _MYST_OPTION.match(lines[body])):
-            block.options[match["name"]] = match["value"].strip()
-            body += 1
-    block.lines = lines[body:end]
-    block.first_line = body + 1
-    return block
-
-
-def _rst_blocks(lines: list[str]) -> list[Block]:
-    blocks = []
-    for index, line in enumerate(lines):
-        match = _RST_DIRECTIVE.match(line)
+        match = _DIRECTIVE_INFO.match(token.info.strip())
         if not match:
-            continue
-        indent = len(match["indent"])
-        end = index + 1
-        while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > indent):
-            end += 1
-        block = Block(line=index + 1, argument=match["argument"].strip())
-        body = index + 1
-        while body < end and (option := _RST_OPTION.match(lines[body])):
-            block.options[option["name"]] = option["value"].strip()
-            body += 1
-        block.lines = lines[body:end]
-        block.first_line = body + 1
-        blocks.append(block)
-    return blocks
+            continue  # a code sample, not a directive
+        name = match["name"].lower()
+        line = offset + token.map[0] + 1
+        content = token.content.split("\n")
+        if content and content[-1] == "":
+            content.pop()
+        if name == DIRECTIVE:
+            caption = token.info.partition("}")[2]
+            lines = ([(line, caption)] if caption.strip() else []) + [
+                (line + 1 + index, text) for index, text in enumerate(content)
+            ]
+            yield FoundBlock(path, line, tuple(lines))
+        elif name == "eval-rst":
+            # MyST pads the reST with newlines so its lines keep their numbers.
+            yield from _rst_blocks("\n" * line + token.content, path, 0, context.read)
+        elif name == "include":
+            yield from _myst_include(match["rest"].strip(), content, path, context)
+        elif name not in LITERAL_DIRECTIVES:
+            yield from _myst_blocks(token.content, path, line, context)
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
+def _myst_include(argument: str, content: list[str], path: Path, context: _Context) -> Iterator[FoundBlock]:
+    target = (context.srcdir / argument.lstrip("/")) if argument.startswith("/") else (path.parent / argument)
+    target = Path(target)
+    if target in context.seen or not target.is_file():
+        return
+    inner = _Context(context.read, context.extensions, context.srcdir, context.seen | {target})
+    parser = next((line.split(":", 2)[2].strip() for line in content if line.strip().startswith(":parser:")), "")
+    if target.suffix == ".rst" and parser in {"rst", "restructuredtext"}:
+        yield from _rst_blocks(context.read(target), target, 0, context.read)
+    else:
+        yield from _myst_blocks(context.read(target), target, 0, inner)
 
 
-def _unquote(value: str) -> str:
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value
+def _rst_blocks(text: str, path: Path, offset: int, read: Reader) -> Iterator[FoundBlock]:
+    """Blocks in reStructuredText, read by docutils (includes followed, literal blocks skipped)."""
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    from .rst_reader import found_blocks, register_directives
+
+    register_directives(SPHINX_CONTAINERS)
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.warning_stream = io.StringIO()
+    settings.file_insertion_enabled = True
+    document = new_document(str(path), settings)
+    Parser().parse(text.removeprefix("\ufeff"), document)
+    for source, line, lines in found_blocks(document):
+        yield FoundBlock(Path(source), line, lines)

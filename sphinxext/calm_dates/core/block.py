@@ -1,8 +1,9 @@
-"""One important-dates block, whichever tool reads it: its plain data in, the resolved table out.
+"""One important-dates block, whichever tool reads it: its lines as written in, the resolved table out.
 
 ``evaluate_block`` is the single evaluation: the Sphinx post-transform and the
 ``calm-dates`` command both call it, so they cannot disagree about what a block
-means, which line a finding belongs to, or whether it was accepted.
+means (caption, options, entries), which line a finding belongs to, or whether
+it was accepted. Readers hand over the lines exactly as written, options included.
 """
 
 from __future__ import annotations
@@ -20,34 +21,78 @@ from .parse import parse_entry, parse_when
 from .settings import AcceptedItem, Settings
 from .status import statuses_as_of
 from .subtypes import Subtype
-from .zones import ZONE_FORMS, parse_zone
+from .zones import parse_zone
 
 KNOWN_OPTIONS = ("workshop", "timezone", "class", "name")
 DEFAULT_CAPTION = "Important dates"
+
+_OPTION = re.compile(r"^\s*:(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*?))?\s*$")
+_YAML_OPTION = re.compile(r"^\s*(?P<name>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
+_YAML_FENCE = re.compile(r"^\s*---\s*$")
 
 
 @dataclass(frozen=True)
 class BlockSource:
     """An important-dates block as written, from any reader.
 
-    ``path`` is the source file relative to the conf.py folder (as calm_dates_accepted names it),
-    ``line`` the directive's own line, ``lines`` the body as (source line, text) pairs.
+    ``path`` is the source file relative to the conf.py folder (as calm_dates_accepted names it);
+    ``line`` the directive's own line; ``lines`` every line after the directive name as
+    (source line, text): text on the directive's line (the caption) comes first, numbered ``line``.
     """
 
     path: str
     line: int
-    argument: str = ""
-    options: tuple[tuple[str, str], ...] = ()
     lines: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
+class BlockParts:
+    """A block's lines taken apart: caption, options (name, value, line) in order, and the entry lines."""
+
+    caption: str
+    options: tuple[tuple[str, str, int], ...]
+    body: tuple[tuple[int, str], ...]
+
+    def option(self, name: str) -> str:
+        """The value in force: the last one given (a repeat is reported)."""
+        values = [value for option, value, _ in self.options if option == name]
+        return values[-1].strip() if values else ""
+
+
+def split_block(source: BlockSource) -> BlockParts:
+    """Caption, options (``:name: value`` lines, or MyST's ``---`` YAML block) and entry lines."""
+    lines = list(source.lines)
+    caption = ""
+    if lines and lines[0][0] == source.line:
+        caption = lines.pop(0)[1].strip()
+    options: list[tuple[str, str, int]] = []
+    if lines and _YAML_FENCE.match(lines[0][1]):
+        close = next((i for i in range(1, len(lines)) if _YAML_FENCE.match(lines[i][1])), None)
+        if close is not None:
+            for number, text in lines[1:close]:
+                match = _YAML_OPTION.match(text)
+                if match:
+                    options.append((match["name"], _unquote(match["value"]), number))
+            lines = lines[close + 1 :]
+    while lines and (match := _OPTION.match(lines[0][1])):
+        options.append((match["name"].strip(), match["value"] or "", lines[0][0]))
+        lines.pop(0)
+    return BlockParts(caption, tuple(options), tuple(lines))
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+@dataclass(frozen=True)
 class LocatedFinding:
-    """A finding with the source line it is reported at and the calm_dates_accepted item that names it."""
+    """A finding, the source line it is reported at, and the calm_dates_accepted item that would accept it."""
 
     finding: Finding
     line: int
-    item: AcceptedItem
+    item: AcceptedItem | None
     accepted: bool
 
     @property
@@ -57,6 +102,13 @@ class LocatedFinding:
     @property
     def message(self) -> str:
         return self.finding.message
+
+    @property
+    def log_message(self) -> str:
+        """The message for the build log and the command: with the item to add if the date is right."""
+        if self.item is None or self.accepted:
+            return self.message
+        return f"{self.message} (if the date is right, add {self.item.as_tuple()!r} to calm_dates_accepted)"
 
 
 @dataclass(frozen=True)
@@ -81,11 +133,12 @@ class EvaluatedTable:
 def evaluate_block(source: BlockSource, settings: Settings, now: datetime | None = None) -> EvaluatedTable:
     """Parse, check, locate, accept and give a status to one block, as of *now* (default: the settings')."""
     now = now or settings.now
-    options = dict(source.options)
-    findings = _option_findings(source.options)
-    zone = _zone(options.get("timezone"), settings.timezone, findings)
-    classes = _classes(options.get("class"), findings)
-    entries = [parse_entry(text, line, zone) for line, text in source.lines if text.strip()]
+    parts = split_block(source)
+    option_findings = _option_findings(parts)
+    findings: list[Finding] = []
+    zone = _zone(parts.option("timezone"), settings.timezone, option_findings, parts)
+    classes = _classes(parts.option("class"), option_findings, parts)
+    entries = [parse_entry(text, line, zone) for line, text in parts.body if text.strip()]
     if not entries:
         findings.append(
             Finding(
@@ -94,56 +147,72 @@ def evaluate_block(source: BlockSource, settings: Settings, now: datetime | None
                 "e.g. '* **Paper submission deadline:** June 6, 2022, 23:59 AoE'",
             )
         )
-    workshop, reference_source = _workshop(options.get("workshop"), zone, settings, findings)
+    workshop, reference_source = _workshop(parts.option("workshop"), zone, settings, option_findings, parts)
     reference = choose_reference(entries, workshop, reference_source)
     findings += find_inconsistencies(entries, reference, settings.max_lead_days)
-    located = tuple(_locate(finding, entries, source, settings) for finding in findings)
+    located = [LocatedFinding(finding, line, None, False) for finding, line in option_findings]
+    located += [_locate(finding, entries, source, settings) for finding in findings]
     return EvaluatedTable(
         source=source,
-        caption=source.argument.strip() or DEFAULT_CAPTION,
+        caption=parts.caption or DEFAULT_CAPTION,
         zone=zone,
         classes=tuple(classes),
-        name=(options.get("name") or "").strip(),
+        name=parts.option("name"),
         entries=tuple(entries),
-        findings=located,
+        findings=tuple(located),
         statuses=tuple(statuses_as_of(entries, findings, now)),
         now=now,
     )
 
 
-def _option_findings(options: Sequence[tuple[str, str]]) -> list[Finding]:
+def _option_line(parts: BlockParts, name: str) -> int:
+    return next(line for option, _, line in reversed(parts.options) if option == name)
+
+
+def _option_findings(parts: BlockParts) -> list[tuple[Finding, int]]:
+    """Unknown and repeated options, each at its own line."""
     known = ", ".join(f":{name}:" for name in KNOWN_OPTIONS)
-    return [
-        Finding(Subtype.OPTION, f"important-dates has no option {name!r}; the options are {known}")
-        for name, _ in options
-        if name not in KNOWN_OPTIONS
-    ]
+    findings = []
+    first_line: dict[str, int] = {}
+    for name, _, line in parts.options:
+        if name not in KNOWN_OPTIONS:
+            message = f"important-dates has no option {name!r}; the options are {known}"
+            findings.append((Finding(Subtype.OPTION, message), line))
+        elif name in first_line:
+            message = f":{name}: is given twice (lines {first_line[name]} and {line}); the last one is used: remove one"
+            findings.append((Finding(Subtype.OPTION, message), line))
+        first_line.setdefault(name, line)
+    return findings
 
 
-def _zone(option: str | None, configured: str, findings: list[Finding]) -> str:
-    text = (option or "").strip()
-    if not text:
+def _zone(option: str, configured: str, findings: list[tuple[Finding, int]], parts: BlockParts) -> str:
+    if not option:
         return configured
     try:
-        parse_zone(text)
-        return text
+        parse_zone(option)
+        return option
     except DateSyntaxError as error:
-        findings.append(Finding(Subtype.OPTION, f":timezone: {error}; using {configured} instead ({ZONE_FORMS})"))
+        message = f":timezone: {error}; using {configured} instead"
+        findings.append((Finding(Subtype.OPTION, message), _option_line(parts, "timezone")))
         return configured
 
 
-def _workshop(option: str | None, zone: str, settings: Settings, findings: list[Finding]) -> tuple[When | None, str]:
+def _workshop(
+    option: str, zone: str, settings: Settings, findings: list[tuple[Finding, int]], parts: BlockParts
+) -> tuple[When | None, str]:
     """The :workshop: option, else calm_dates_workshop (read in this table's zone)."""
-    text = (option or "").strip()
-    if text:
+    if option:
         try:
-            return parse_when(text, zone), "the :workshop: option"
+            return parse_when(option, zone), "the :workshop: option"
         except DateSyntaxError as error:
-            findings.append(Finding(Subtype.OPTION, f":workshop: {error}"))
+            findings.append((Finding(Subtype.OPTION, f":workshop: {error}"), _option_line(parts, "workshop")))
     if settings.workshop_text:
         workshop = settings.workshop
         if zone != settings.timezone:
-            workshop = parse_when(settings.workshop_text, zone)
+            try:
+                workshop = parse_when(settings.workshop_text, zone)
+            except DateSyntaxError:
+                pass
         return workshop, "calm_dates_workshop"
     return None, ""
 
@@ -165,19 +234,21 @@ def class_names(text: str) -> list[str]:
     return names
 
 
-def _classes(option: str | None, findings: list[Finding]) -> list[str]:
+def _classes(option: str, findings: list[tuple[Finding, int]], parts: BlockParts) -> list[str]:
     if not option:
         return []
     try:
         return class_names(option)
     except ValueError as error:
-        findings.append(Finding(Subtype.OPTION, f":class: {option!r} is not a list of class names ({error})"))
+        message = f":class: {option!r} is not a list of class names ({error})"
+        findings.append((Finding(Subtype.OPTION, message), _option_line(parts, "class")))
         return []
 
 
 def _locate(finding: Finding, entries: Sequence[Entry], source: BlockSource, settings: Settings) -> LocatedFinding:
-    """Its entry's own line (else the directive's), and the calm_dates_accepted item that would name it."""
-    entry = entries[finding.index] if finding.index is not None else None
-    item = AcceptedItem.of(source.path, entry.label if entry else "", finding.subtype.value)
-    line = entry.line if entry else source.line
-    return LocatedFinding(finding, line, item, item in settings.accepted)
+    """Its entry's own line (else the directive's), and the calm_dates_accepted item that would accept it."""
+    if finding.index is None:
+        return LocatedFinding(finding, source.line, None, False)
+    entry = entries[finding.index]
+    item = AcceptedItem(source.path, entry.label, finding.subtype.value, entry.text)
+    return LocatedFinding(finding, entry.line, item, settings.accepted.accepts(item))

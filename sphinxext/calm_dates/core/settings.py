@@ -68,8 +68,8 @@ DECLARATIONS = (
         "calm_dates_accepted",
         [],
         (list, tuple),
-        "Reviewed findings reported as info instead of warnings: "
-        "(source path from the conf.py folder, entry label, subtype) triples.",
+        "Reviewed findings reported as info instead of warnings: (source path from the conf.py folder, "
+        "entry label, subtype, the entry's date as written).",
     ),
     Declaration(
         "calm_dates_event",
@@ -83,17 +83,44 @@ DECLARATIONS = (
 NAMES = tuple(declaration.name for declaration in DECLARATIONS)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class AcceptedItem:
-    """One reviewed finding in calm_dates_accepted: the file (from the conf.py folder), entry label, subtype."""
+    """One reviewed finding in calm_dates_accepted: the file (from the conf.py folder), entry label,
+    subtype, and the entry's date as written, so a changed date is a new finding again."""
 
     path: str
     label: str
     subtype: str
+    date: str
 
-    @classmethod
-    def of(cls, path: str, label: str, subtype: str) -> AcceptedItem:
-        return cls(path, normalise_label(label), subtype)
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What two items must share to be the same: case, spaces and trailing colons ignored."""
+        return (self.path, normalise_label(self.label), self.subtype, " ".join(self.date.split()))
+
+    @property
+    def entry_key(self) -> tuple[str, str, str]:
+        """The finding it is about, whatever its date."""
+        return self.key[:3]
+
+    def as_tuple(self) -> tuple[str, str, str, str]:
+        return (self.path, self.label, self.subtype, self.date)
+
+
+@dataclass(frozen=True)
+class AcceptedList:
+    """calm_dates_accepted, read: the four-part items, and old three-part ones (which accept nothing),
+    each with its position in the list (so a tool can point at its line)."""
+
+    items: tuple[tuple[AcceptedItem, int], ...] = ()
+    dateless: tuple[tuple[AcceptedItem, int], ...] = ()
+
+    @property
+    def keys(self) -> frozenset[tuple[str, str, str, str]]:
+        return frozenset(item.key for item, _ in self.items)
+
+    def accepts(self, item: AcceptedItem) -> bool:
+        return item.key in self.keys
 
 
 @dataclass(frozen=True)
@@ -113,7 +140,7 @@ class Settings:
     workshop_text: str | None = None
     workshop: When | None = None
     max_lead_days: int = DEFAULT_MAX_LEAD_DAYS
-    accepted: frozenset[AcceptedItem] = frozenset()
+    accepted: AcceptedList = field(default_factory=AcceptedList)
     event: Mapping[str, str] = field(default_factory=dict)
     project: str = ""
     now: datetime | None = None
@@ -132,7 +159,7 @@ class Settings:
                 self.timezone,
                 self.workshop_text,
                 self.max_lead_days,
-                sorted(self.accepted),
+                sorted(item.key for item, _ in self.accepted.items),
                 sorted(self.event.items()),
                 self.project,
             )
@@ -208,21 +235,24 @@ def _max_lead_days(value: object, problems: list[Problem]) -> int:
     return DEFAULT_MAX_LEAD_DAYS
 
 
-def _accepted(value: object, problems: list[Problem]) -> frozenset[AcceptedItem]:
+ACCEPTED_FORM = "(path, label, subtype, date as written)"
+
+
+def _accepted(value: object, problems: list[Problem]) -> AcceptedList:
     if not isinstance(value, list | tuple):
-        problems.append(
-            Problem("calm_dates_accepted", f"must be a list of (path, label, subtype) triples, not {value!r}")
-        )
-        return frozenset()
-    items = set()
-    for item in value:
-        if isinstance(item, list | tuple) and len(item) == 3 and all(isinstance(part, str) for part in item):
-            items.add(AcceptedItem.of(*item))
+        problems.append(Problem("calm_dates_accepted", f"must be a list of {ACCEPTED_FORM} items, not {value!r}"))
+        return AcceptedList()
+    items, dateless = [], []
+    for position, item in enumerate(value):
+        strings = isinstance(item, list | tuple) and all(isinstance(part, str) for part in item)
+        if strings and len(item) == 4:
+            items.append((AcceptedItem(*item), position))
+        elif strings and len(item) == 3:
+            # Reported once the findings are known, with the four-part item to write instead.
+            dateless.append((AcceptedItem(*item, ""), position))
         else:
-            problems.append(
-                Problem("calm_dates_accepted", f"{item!r} is not a (path, label, subtype) triple of strings")
-            )
-    return frozenset(items)
+            problems.append(Problem("calm_dates_accepted", f"{item!r} is not a {ACCEPTED_FORM} item of strings"))
+    return AcceptedList(tuple(items), tuple(dateless))
 
 
 def _event(value: object, problems: list[Problem]) -> dict[str, str]:

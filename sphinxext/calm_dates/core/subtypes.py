@@ -24,6 +24,7 @@ class Subtype(StrEnum):
     INVALID = "invalid", "An entry does not parse: impossible date, unknown zone, no colon, ..."
     DUPLICATE = "duplicate", "The same label twice in one table."
     OPTION = "option", "A bad directive option or calm_dates_* value."
+    ACCEPTED_UNUSED = "accepted-unused", "A calm_dates_accepted item that accepts no finding (or names no date)."
 
     @property
     def qualified(self) -> str:

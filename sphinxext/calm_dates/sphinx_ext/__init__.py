@@ -13,7 +13,7 @@ from .directive import ImportantDates
 from .transform import ResolveDatesTables
 
 # Bump when the pickled shapes (BlockSource, PageRecord, node attributes) change, so old environments are discarded.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx, version: str) -> dict:

@@ -18,12 +18,17 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util import logging
 
+from ..core.accepted import review_accepted
 from ..core.block import BlockSource, evaluate_block
-from ..core.settings import Settings
+from ..core.settings import AcceptedItem, Settings
 from ..core.status import status_window
-from .config import settings_of
+from ..core.subtypes import WARNING_TYPE
+from .config import settings_of, state_of
 from .nodes import important_dates
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,8 @@ class PageRecord:
     settings_key: str
     valid_from: datetime | None
     valid_until: datetime | None
+    # What calm_dates_accepted would name each finding on the page (accepted or not).
+    items: tuple[AcceptedItem, ...] = ()
 
     def holds_at(self, now: datetime, settings: Settings) -> bool:
         return (
@@ -44,9 +51,10 @@ class PageRecord:
 
 
 def page_record(blocks: tuple[BlockSource, ...], settings: Settings) -> PageRecord:
-    entries = [entry for block in blocks for entry in evaluate_block(block, settings).entries]
-    valid_from, valid_until = status_window(entries, settings.now)
-    return PageRecord(blocks, settings.key, valid_from, valid_until)
+    tables = [evaluate_block(block, settings) for block in blocks]
+    valid_from, valid_until = status_window([entry for table in tables for entry in table.entries], settings.now)
+    items = tuple(found.item for table in tables for found in table.findings if found.item is not None)
+    return PageRecord(blocks, settings.key, valid_from, valid_until, items)
 
 
 class DatesStore(Domain):
@@ -102,9 +110,20 @@ class DatesCollector(EnvironmentCollector):
             if not record.holds_at(settings.now, settings):
                 dates.pages[docname] = page_record(record.blocks, settings)
                 outdated.append(docname)
+        report_accepted(app, dates)
         if dates.data["settings_key"] != settings.key:
             # The home page's event metadata follows calm_dates_workshop too.
             dates.data["settings_key"] = settings.key
             if app.config.root_doc in env.found_docs:
                 outdated.append(app.config.root_doc)
         return sorted(set(outdated))
+
+
+def report_accepted(app: Sphinx, dates: DatesStore) -> None:
+    """calm_dates_accepted items that accept nothing, warned on every build at their conf.py line."""
+    state = state_of(app.config)
+    found = [item for record in dates.pages.values() for item in record.items]
+    for problem in review_accepted(state.settings.accepted, found, lambda path: (state.confdir / path).is_file()):
+        locations = state.accepted_locations
+        location = locations[problem.position] if problem.position < len(locations) else None
+        logger.warning(problem.message, location=location, type=WARNING_TYPE, subtype=problem.subtype.value)

@@ -24,6 +24,9 @@ class BuildState:
 
     settings: Settings
     confdir: Path
+    # "conf.py:LINE" of each calm_dates_* value and of each calm_dates_accepted item, for located warnings.
+    value_locations: dict[str, str] = field(default_factory=dict)
+    accepted_locations: list[str] = field(default_factory=list)
     reported: set[tuple[str, int]] = field(default_factory=set)
 
 
@@ -48,18 +51,20 @@ def validate_config(app: Sphinx, config: Config) -> None:
     values = {name: getattr(config, name) for name in NAMES}
     values["project"] = config.project
     settings, problems = load_settings(values)
-    lines = _assignment_lines(app)
-    overridden = set(config.overrides)
+    state = BuildState(settings, Path(app.confdir or app.srcdir))
+    _locate_values(state, set(config.overrides))
     for problem in problems:
-        where = lines.get(problem.name) if problem.name not in overridden else None
         logger.warning(
-            f"{problem.name}: {problem.message}", location=where, type=WARNING_TYPE, subtype=problem.subtype.value
+            f"{problem.name}: {problem.message}",
+            location=state.value_locations.get(problem.name),
+            type=WARNING_TYPE,
+            subtype=problem.subtype.value,
         )
     # Later readers of app.config see the values in force, not the rejected ones.
     config.calm_dates_timezone = settings.timezone
     config.calm_dates_workshop = settings.workshop_text
     config.calm_dates_max_lead_days = settings.max_lead_days
-    _states[config] = BuildState(settings, Path(app.confdir or app.srcdir))
+    _states[config] = state
 
 
 def state_of(config: Config) -> BuildState:
@@ -71,13 +76,13 @@ def settings_of(config: Config) -> Settings:
     return _states[config].settings
 
 
-def _assignment_lines(app: Sphinx) -> dict[str, str]:
-    """'conf.py:LINE' for each calm_dates_* value assigned in conf.py, so warnings point at it."""
-    if app.confdir is None:
-        return {}
-    path = Path(app.confdir, "conf.py")
+def _locate_values(state: BuildState, overridden: set[str]) -> None:
+    """Where conf.py assigns each value (not one given with -D), so warnings point at it."""
+    path = state.confdir / "conf.py"
     try:
         found = read_conf(path)
     except ConfError:
-        return {}
-    return {name: f"{path}:{line}" for name, line in found.lines.items()}
+        return
+    state.value_locations = {name: f"{path}:{line}" for name, line in found.lines.items() if name not in overridden}
+    if "calm_dates_accepted" not in overridden:
+        state.accepted_locations = [f"{path}:{line}" for line in found.item_lines.get("calm_dates_accepted", [])]

@@ -60,7 +60,7 @@ def report(config: Config, source: str, table: EvaluatedTable) -> None:
             # Reviewed and listed in calm_dates_accepted: reported, but not a warning.
             logger.info("accepted %s: %s", found.subtype.qualified, found.message, location=location)
         else:
-            logger.warning(found.message, location=location, type=WARNING_TYPE, subtype=found.subtype.value)
+            logger.warning(found.log_message, location=location, type=WARNING_TYPE, subtype=found.subtype.value)
     past = sum(status.past for status in table.statuses)
     if past:
         moment = table.now.astimezone(UTC)

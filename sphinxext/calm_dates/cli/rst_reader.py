@@ -1,0 +1,51 @@
+"""The docutils side of the command's reader: a directive that records important-dates blocks.
+
+Imported only when a page is reStructuredText, so checking Markdown never loads docutils.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import Directive, directives
+
+from .sources import DIRECTIVE
+
+
+class recorded_block(nodes.Element):  # noqa: N801 (docutils node naming)
+    """Where the build would put a table: the block's file, line and lines."""
+
+
+class RecordBlock(Directive):
+    """important-dates as the Sphinx directive declares it: no arguments, no options, every line kept."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        source, line = self.state_machine.get_source_and_line(self.lineno)
+        lines = tuple((self.content.info(index)[1] + 1, text) for index, text in enumerate(self.content))
+        return [recorded_block(source=source, line=line, lines=lines)]
+
+
+class Container(Directive):
+    """A Sphinx directive docutils does not know, whose body is markup: parse the body."""
+
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = None
+
+    def run(self) -> list[nodes.Node]:
+        container = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, container)
+        return [container]
+
+
+def register_directives(containers: tuple[str, ...]) -> None:
+    directives.register_directive(DIRECTIVE, RecordBlock)
+    for name in containers:
+        directives.register_directive(name, Container)
+
+
+def found_blocks(document: nodes.document):
+    for node in document.findall(recorded_block):
+        yield node["source"], node["line"], node["lines"]
