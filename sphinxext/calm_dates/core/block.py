@@ -8,6 +8,7 @@ it was accepted. Readers hand over the lines exactly as written, options include
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -209,10 +210,8 @@ def _workshop(
     if settings.workshop_text:
         workshop = settings.workshop
         if zone != settings.timezone:
-            try:
+            with contextlib.suppress(DateSyntaxError):
                 workshop = parse_when(settings.workshop_text, zone)
-            except DateSyntaxError:
-                pass
         return workshop, "calm_dates_workshop"
     return None, ""
 
