@@ -25,7 +25,10 @@ class ImportantDates(SphinxDirective):
     def run(self) -> list[important_dates]:
         # The file and line the directive is written at: an included file's own, not the page's.
         source, line = self.get_source_info()
-        block = BlockSource(path=self._path_from_confdir(source), line=line, lines=tuple(self._numbered_lines()))
+        lines = tuple(self._numbered_lines())
+        if type(self.state).__module__.startswith("myst_parser"):
+            line, lines = _as_written(source, line, lines)
+        block = BlockSource(path=self._path_from_confdir(source), line=line, lines=lines)
         node = important_dates(block=block)
         self.set_source_info(node)
         name = split_block(block).option("name")
@@ -55,3 +58,34 @@ class ImportantDates(SphinxDirective):
             return Path(os.path.relpath(source, state_of(self.config).confdir)).as_posix()
         except ValueError:  # another drive on Windows
             return Path(source).as_posix()
+
+
+# How far a directive nested in another one may be misplaced (sphinx-design's tab-item: one line).
+_SEARCH = 3
+
+
+def _as_written(source: str, line: int, lines: tuple[tuple[int, str], ...]) -> tuple[int, tuple[tuple[int, str], ...]]:
+    """The block's lines where the file really has them.
+
+    Some directives that parse their body (sphinx-design's tab-item) hand MyST a line offset
+    that is off by one; the body's lines are then looked up in the source file near where
+    MyST says they are, so findings point at the right line (the line the command reports too).
+    """
+    try:
+        written = Path(source).read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return line, lines
+    body = [(number - line, text) for number, text in lines if number != line and text.strip()]
+    if not body:
+        return line, lines
+
+    def matches(start: int) -> bool:
+        return all(
+            0 <= start + offset - 1 < len(written) and written[start + offset - 1].rstrip().endswith(text.rstrip())
+            for offset, text in body
+        )
+
+    for shift in sorted(range(-_SEARCH, _SEARCH + 1), key=abs):
+        if matches(line + shift):
+            return line + shift, tuple((number + shift, text) for number, text in lines)
+    return line, lines
