@@ -66,7 +66,7 @@ def browser():
 class Page:
     """A page opened at a given moment in a given zone, recording console errors and requests."""
 
-    def __init__(self, browser, origin, now, zone="UTC", javascript=True):
+    def __init__(self, browser, origin, now, zone="UTC", javascript=True, path="index.html"):
         self.context = browser.new_context(timezone_id=zone, locale="en-US", java_script_enabled=javascript)
         self.page = self.context.new_page()
         self.errors, self.requests = [], []
@@ -75,7 +75,7 @@ class Page:
         self.page.on("request", lambda r: self.requests.append(r.url))
         if javascript:
             self.page.clock.install(time=now)
-        self.page.goto(f"{origin}/index.html")
+        self.page.goto(f"{origin}/{path}")
 
     def rows(self):
         return self.page.eval_on_selector_all(
@@ -98,8 +98,8 @@ class Page:
 def open_page(browser, origin):
     pages = []
 
-    def opener(now, zone="UTC", javascript=True):
-        page = Page(browser, origin, now, zone, javascript)
+    def opener(now, zone="UTC", javascript=True, path="index.html"):
+        page = Page(browser, origin, now, zone, javascript, path)
         pages.append(page)
         return page
 
@@ -185,3 +185,48 @@ def test_no_console_errors_and_no_request_leaves_the_origin(open_page, origin):
     assert page.errors == []
     assert page.requests and all(url.startswith(origin + "/") for url in page.requests)
     assert any("/_static/calm_dates.js" in url for url in page.requests)
+
+
+@pytest.fixture(scope="module")
+def hostile_page(live_site, rootdir, tmp_path_factory) -> str:
+    """Two tables on a furo page; rows of the first broken the ways a stale or hand-edited page can be."""
+    from bs4 import BeautifulSoup
+
+    srcdir = tmp_path_factory.mktemp("hostile") / "src"
+    shutil.copytree(rootdir / "test-live", srcdir)
+    (srcdir / "conf.py").write_text((srcdir / "conf.py").read_text() + 'html_theme = "furo"\n')
+    page = srcdir / "index.md"
+    page.write_text(page.read_text() + "\n## Second table\n\n```{important-dates}\n* **Late:** June 20, 2024, 23:59 UTC\n```\n")
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=live_site / "hostile-build", freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    built = Path(app.outdir) / "index.html"
+    html = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    first = html.select("table.calm-dates")[0].select("tr.calm-date")
+    first[0]["data-calm-start"] = "999-12-31T10:00Z"  # a three-digit year, as older builds wrote
+    first[0]["data-calm-end"] = "not a date"
+    first[2].select_one(".calm-flag").decompose()
+    built.write_text(str(html), encoding="utf-8")
+    return built.relative_to(live_site).as_posix()
+
+
+def test_one_broken_row_never_stops_the_other_rows_or_tables(open_page, hostile_page):
+    page = open_page(datetime(2024, 6, 10, tzinfo=UTC), path=hostile_page)
+    assert page.errors == []
+    tables = page.page.eval_on_selector_all(
+        "table.calm-dates",
+        "tables => tables.map(t => [...t.querySelectorAll('tr.calm-date')].map(r =>"
+        " [r.querySelector('th').textContent, (r.querySelector('.calm-flag') || {}).textContent || null]))",
+    )
+    first, second = (dict(rows) for rows in tables)
+    # The broken rows keep what the build wrote; the others are live.
+    assert first["Abstract deadline"] == "Next"  # build-time status: its dates cannot be read
+    assert first["Notification"] is None  # no flag element to update
+    assert first["Paper submission deadline"] == "Past"
+    assert second == {"Late": "Next"}
+    countdowns = page.page.eval_on_selector_all(".calm-dates-countdown", "ps => ps.map(p => p.textContent)")
+    # In furo the table sits in the theme's own wrapper; each countdown still belongs to its table.
+    assert countdowns[0].startswith("Notification starts in ")
+    assert countdowns[1] == "Late closes in 10 days, 23 hours"

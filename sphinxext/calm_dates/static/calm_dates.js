@@ -30,8 +30,22 @@
 
   function setFlag(row, key) {
     var flag = row.querySelector(".calm-flag");
+    if (!flag) return;
     flag.className = "calm-flag calm-flag-" + key;
     flag.textContent = WORDS[key];
+  }
+
+  // A row's UTC bounds, or null when they are missing or not a date this browser can read.
+  function bounds(row) {
+    var start = Date.parse(row.dataset.calmStart), end = Date.parse(row.dataset.calmEnd);
+    return isNaN(start) || isNaN(end) ? null : { start: start, end: end };
+  }
+
+  // Each table and each row on its own: one that cannot be read never stops the others.
+  function each(list, work) {
+    Array.prototype.forEach.call(list, function (item) {
+      try { work(item); } catch (error) { if (window.console) console.warn("calm_dates:", error); }
+    });
   }
 
   function localTimes(table) {
@@ -39,40 +53,47 @@
       weekday: "short", month: "short", day: "numeric",
       hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
     });
-    table.querySelectorAll("tr[data-calm-kind=instant] .calm-date-local").forEach(function (span) {
-      span.textContent = "= " + format.format(new Date(span.closest("tr").dataset.calmStart));
+    each(table.querySelectorAll("tr[data-calm-kind=instant] .calm-date-local"), function (span) {
+      var range = bounds(span.closest("tr"));
+      if (range) span.textContent = "= " + format.format(new Date(range.start));
     });
   }
 
   function update(table) {
     var now = Date.now(), next = null, dated = 0;
-    table.querySelectorAll("tr[data-calm-end]").forEach(function (row) {
-      var start = Date.parse(row.dataset.calmStart), past = now >= Date.parse(row.dataset.calmEnd);
+    each(table.querySelectorAll("tr[data-calm-end]"), function (row) {
+      var range = bounds(row);
+      if (!range) return;
+      var past = now >= range.end;
       dated++;
       row.classList.toggle("calm-date-past", past);
       row.classList.remove("calm-date-next");
       setFlag(row, past ? "past" : "upcoming");
-      if (!past && (!next || start < next.start)) next = { row: row, start: start };
+      if (!past && (!next || range.start < next.start)) next = { row: row, start: range.start, end: range.end };
     });
-    var countdown = table.parentNode.querySelector(".calm-dates-countdown");
+    // Themes may wrap the table (furo: div.table-wrapper); the countdown sits in our own wrapper.
+    var wrapper = table.closest(".calm-dates-wrapper");
+    var countdown = wrapper && wrapper.querySelector(".calm-dates-countdown");
     if (next) {
       next.row.classList.add("calm-date-next");
       setFlag(next.row, "next");
-      var label = next.row.querySelector("th").textContent, row = next.row;
+      var header = next.row.querySelector("th"), row = next.row;
+      var label = header ? header.textContent : "The next date";
       var verb = row.dataset.calmKind === "instant" ? " closes in " : now < next.start ? " starts in " : " ends in ";
-      var until = now < next.start ? next.start : Date.parse(row.dataset.calmEnd);
-      countdown.textContent = label + verb + duration(until - now);
-    } else {
+      var until = now < next.start ? next.start : next.end;
+      if (countdown) countdown.textContent = label + verb + duration(until - now);
+    } else if (countdown) {
       countdown.textContent = dated ? "All dates have passed." : "";
     }
-    countdown.hidden = !countdown.textContent;
-    table.querySelector(".calm-dates-as-of").textContent = "(live status, updated every minute)";
+    if (countdown) countdown.hidden = !countdown.textContent;
+    var asOf = table.querySelector(".calm-dates-as-of");
+    if (asOf) asOf.textContent = "(live status, updated every minute)";
   }
 
   function start() {
     var tables = document.querySelectorAll("table.calm-dates");
-    tables.forEach(localTimes);
-    function all() { tables.forEach(update); }
+    each(tables, localTimes);
+    function all() { each(tables, update); }
     all();
     setInterval(all, 60000);
   }
