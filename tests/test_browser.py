@@ -196,7 +196,8 @@ def hostile_page(live_site, rootdir, tmp_path_factory) -> str:
     shutil.copytree(rootdir / "test-live", srcdir)
     (srcdir / "conf.py").write_text((srcdir / "conf.py").read_text() + 'html_theme = "furo"\n')
     page = srcdir / "index.md"
-    page.write_text(page.read_text() + "\n## Second table\n\n```{important-dates}\n* **Late:** June 20, 2024, 23:59 UTC\n```\n")
+    second = "\n## Second table\n\n```{important-dates}\n* **Late:** June 20, 2024, 23:59 UTC\n```\n"
+    page.write_text(page.read_text() + second)
     app = SphinxTestApp("html", srcdir=srcdir, builddir=live_site / "hostile-build", freshenv=True)
     try:
         app.build()
