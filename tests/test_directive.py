@@ -106,7 +106,10 @@ def test_bad_entries_keep_their_rows_and_get_one_located_warning_each(app):
     for row in rows:
         if "calm-date-invalid" in row["class"]:
             assert "Invalid date" in row.get_text()
-            assert row.select_one(".calm-date-reasons li").get_text().startswith("invalid: ")
+            # Plain words for visitors, then the maintainer's details (on by default outside Read the Docs).
+            reason, details = row.select_one(".calm-date-reasons li").find_all("p")
+            assert reason.get_text() == "This date could not be read, so it is shown as written."
+            assert "calm-date-details" in details["class"] and details.get_text().startswith("invalid: ")
     found = [(line, subtype) for _, line, subtype, _ in calm_warnings(log)]
     assert found == [
         (5, "invalid"),

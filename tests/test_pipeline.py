@@ -78,7 +78,12 @@ def test_html_contracts_hold_on_the_node_based_table(app):
     app.build()
     wrapper = soup(app.outdir / "index.html").select_one("div.calm-dates-wrapper#key-dates")
     table = wrapper.select_one("table.calm-dates.key-dates")
-    assert wrapper.select_one("p.calm-dates-countdown[aria-live=polite][hidden]") is not None
+    # The countdown is a timer written at build time (not a live region); status changes go to a polite one.
+    countdown = wrapper.select_one("p.calm-dates-countdown[role=timer]")
+    assert countdown.get_text() == "Abstract deadline closes in 11 hours, 59 minutes" and not countdown.has_attr(
+        "aria-live"
+    )
+    assert wrapper.select_one("p.calm-dates-announce[aria-live=polite]").get_text() == ""
     assert table.caption.get_text(" ", strip=True).startswith("Key dates (status as of")
     assert table.caption.select_one(".calm-dates-as-of time")["datetime"] == "2024-06-07T00:00Z"
     rows = table.select("tbody tr.calm-date")

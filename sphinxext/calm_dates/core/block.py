@@ -24,7 +24,8 @@ from .status import statuses_as_of
 from .subtypes import Subtype
 from .zones import parse_zone
 
-KNOWN_OPTIONS = ("workshop", "timezone", "class", "name")
+KNOWN_OPTIONS = ("workshop", "timezone", "class", "name", "timeline")
+TIMELINE_VALUES = {"on": True, "off": False}
 DEFAULT_CAPTION = "Important dates"
 
 _OPTION = re.compile(r"^\s*:(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*?))?\s*$")
@@ -125,6 +126,9 @@ class EvaluatedTable:
     findings: tuple[LocatedFinding, ...]
     statuses: tuple[RowStatus, ...]
     now: datetime
+    # The workshop date the entries were checked against (None: none known), and whether to draw the timeline.
+    workshop: When | None = None
+    timeline: bool = True
 
     @property
     def rows(self) -> list[tuple[Entry, RowStatus]]:
@@ -150,6 +154,7 @@ def evaluate_block(source: BlockSource, settings: Settings, now: datetime | None
         )
     workshop, reference_source = _workshop(parts.option("workshop"), zone, settings, option_findings, parts)
     reference = choose_reference(entries, workshop, reference_source)
+    timeline = _timeline(parts.option("timeline"), settings.timeline, option_findings, parts)
     findings += find_inconsistencies(entries, reference, settings.max_lead_days)
     located = [LocatedFinding(finding, line, None, False) for finding, line in option_findings]
     located += [_locate(finding, entries, source, settings) for finding in findings]
@@ -163,6 +168,8 @@ def evaluate_block(source: BlockSource, settings: Settings, now: datetime | None
         findings=tuple(located),
         statuses=tuple(statuses_as_of(entries, findings, now)),
         now=now,
+        workshop=reference.when if reference is not None else None,
+        timeline=timeline,
     )
 
 
@@ -216,9 +223,30 @@ def _workshop(
     return None, ""
 
 
+def _timeline(option: str, configured: bool, findings: list[tuple[Finding, int]], parts: BlockParts) -> bool:
+    if not option:
+        return configured
+    if option.lower() in TIMELINE_VALUES:
+        return TIMELINE_VALUES[option.lower()]
+    message = f":timeline: {option!r} is not on or off; using {'on' if configured else 'off'}"
+    findings.append((Finding(Subtype.OPTION, message), _option_line(parts, "timeline")))
+    return configured
+
+
 # docutils' class-name rule (nodes.make_id), so :class: means here what it means to Sphinx.
 _NON_ID = re.compile("[^a-z0-9]+")
 _NON_ID_AT_ENDS = re.compile("^[-0-9]+|-+$")
+
+
+def make_id(text: str) -> str:
+    """The HTML id docutils gives a name (nodes.make_id), e.g. for a table's :name:."""
+    name = unicodedata.normalize("NFKD", " ".join(text.lower().split())).encode("ascii", "ignore").decode("ascii")
+    return _NON_ID_AT_ENDS.sub("", _NON_ID.sub("-", name))
+
+
+def table_id(table: EvaluatedTable, position: int) -> str:
+    """The id of a table's wrapper on its page: from its :name:, else its position (1 = first)."""
+    return make_id(table.name) if table.name and make_id(table.name) else f"calm-dates-{position}"
 
 
 def class_names(text: str) -> list[str]:

@@ -72,6 +72,19 @@ DECLARATIONS = (
         "entry label, subtype, the entry's date as written).",
     ),
     Declaration(
+        "calm_dates_show_details",
+        None,
+        (bool, NoneType),
+        "Show maintainers' details (setting names, how to fix) beside each flag on the page; "
+        "default: on, except on Read the Docs branch and tag builds.",
+    ),
+    Declaration(
+        "calm_dates_timeline",
+        True,
+        (bool,),
+        "Draw each table's dates as a timeline picture above it (HTML); the :timeline: option overrides it.",
+    ),
+    Declaration(
         "calm_dates_event",
         {},
         (dict,),
@@ -145,6 +158,8 @@ class Settings:
     project: str = ""
     now: datetime | None = None
     now_source: str = "the clock"
+    show_details: bool = True
+    timeline: bool = True
 
     @property
     def event_name(self) -> str:
@@ -162,6 +177,8 @@ class Settings:
                 sorted(item.key for item, _ in self.accepted.items),
                 sorted(self.event.items()),
                 self.project,
+                self.show_details,
+                self.timeline,
             )
         )
         return hashlib.sha256(data.encode()).hexdigest()[:16]
@@ -185,8 +202,27 @@ def load_settings(
         project=str(values.get("project") or ""),
         now=now,
         now_source=now_source,
+        show_details=_show_details(values.get("calm_dates_show_details"), environ, problems),
+        timeline=_flag("calm_dates_timeline", values.get("calm_dates_timeline", True), True, problems),
     )
     return settings, problems
+
+
+# Read the Docs tells a build what it is: "external" for a pull-request preview.
+PUBLISHED_VERSION_TYPES = {"branch", "tag"}
+
+
+def _show_details(value: object, environ: Mapping[str, str], problems: list[Problem]) -> bool:
+    """Maintainers' details on the page: as set, else everywhere but Read the Docs' published versions."""
+    default = environ.get("READTHEDOCS_VERSION_TYPE", "") not in PUBLISHED_VERSION_TYPES
+    return default if value is None else _flag("calm_dates_show_details", value, default, problems)
+
+
+def _flag(name: str, value: object, default: bool, problems: list[Problem]) -> bool:
+    if isinstance(value, bool):
+        return value
+    problems.append(Problem(name, f"{value!r} is not True or False; using {default}"))
+    return default
 
 
 def _timezone(value: object, problems: list[Problem]) -> str:

@@ -10,6 +10,7 @@ from .calendar_files import add_calendar, remove_stale_calendars
 from .collector import DatesCollector, DatesStore
 from .config import add_config_values, validate_config
 from .directive import ImportantDates
+from .next_date import NextDate, resolve_next_dates
 from .transform import ResolveDatesTables
 
 # Bump when the pickled shapes (BlockSource, PageRecord, node attributes) change, so old environments are discarded.
@@ -21,12 +22,15 @@ def setup(app: Sphinx, version: str) -> dict:
     app.connect("config-inited", validate_config)
     nodes.register(app)
     app.add_directive("important-dates", ImportantDates)
+    app.add_directive("next-date", NextDate)
+    app.add_node(nodes.next_date, **dict.fromkeys(("html", "latex", "text", "man", "texinfo"), (nodes.skip, None)))
     app.add_domain(DatesStore)
     app.add_env_collector(DatesCollector)
     app.add_post_transform(ResolveDatesTables)
     app.connect("builder-inited", add_static_files)
     app.connect("html-page-context", add_page_assets)
     app.connect("doctree-resolved", add_calendar)
+    app.connect("doctree-resolved", resolve_next_dates)
     app.connect("build-finished", remove_stale_calendars)
     return {
         "version": version,

@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 
 from ..core.event import event_data, script_block
 from .config import settings_of
-from .nodes import dates_wrapper
+from .nodes import dates_wrapper, next_date_box
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 CSS_FILE = "calm_dates.css"
@@ -23,7 +23,10 @@ def add_static_files(app: Sphinx) -> None:
 
 
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document) -> None:
-    if doctree is not None and next(doctree.findall(dates_wrapper), None) is not None:
+    shows_dates = doctree is not None and any(
+        next(doctree.findall(kind), None) for kind in (dates_wrapper, next_date_box)
+    )
+    if shows_dates:
         # Added from html-page-context, these reach this page only (singlehtml: the one page).
         app.add_css_file(CSS_FILE)
         app.add_js_file(JS_FILE, loading_method="defer")

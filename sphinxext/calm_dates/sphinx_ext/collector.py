@@ -10,6 +10,7 @@ outside it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,7 +27,7 @@ from ..core.settings import AcceptedItem, Settings
 from ..core.status import status_window
 from ..core.subtypes import WARNING_TYPE
 from .config import settings_of, state_of
-from .nodes import important_dates
+from .nodes import important_dates, next_date
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,8 @@ class DatesStore(Domain):
     name = "calm_dates"
     label = "Important dates"
     data_version = 1
-    initial_data = {"pages": {}, "settings_key": ""}
+    # followers: pages with a next-date, rewritten whenever any table's status or blocks change.
+    initial_data = {"pages": {}, "settings_key": "", "followers": set(), "tables_digest": ""}
 
     @property
     def pages(self) -> dict[str, PageRecord]:
@@ -90,13 +92,19 @@ def pages_with_tables(env: BuildEnvironment) -> set[str]:
 class DatesCollector(EnvironmentCollector):
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         store(env).pages.pop(docname, None)
+        store(env).data["followers"].discard(docname)
 
     def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
         # A parallel reader's environment comes back pickled, without live domain objects.
-        theirs = other.domaindata[DatesStore.name]["pages"]
-        store(env).pages.update({docname: theirs[docname] for docname in docnames if docname in theirs})
+        theirs = other.domaindata[DatesStore.name]
+        store(env).pages.update(
+            {docname: theirs["pages"][docname] for docname in docnames if docname in theirs["pages"]}
+        )
+        store(env).data["followers"] |= theirs["followers"] & set(docnames)
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        if next(doctree.findall(next_date), None) is not None:
+            store(app.env).data["followers"].add(app.env.docname)
         blocks = tuple(node["block"] for node in doctree.findall(important_dates))
         if blocks:
             store(app.env).pages[app.env.docname] = page_record(blocks, settings_of(app.config))
@@ -111,6 +119,11 @@ class DatesCollector(EnvironmentCollector):
                 dates.pages[docname] = page_record(record.blocks, settings)
                 outdated.append(docname)
         report_accepted(app, dates)
+        digest = hashlib.sha256(repr(sorted((d, r.blocks) for d, r in dates.pages.items())).encode()).hexdigest()
+        if outdated or digest != dates.data["tables_digest"]:
+            # A status or a table changed somewhere: the site's next date may be another one.
+            dates.data["tables_digest"] = digest
+            outdated += sorted(dates.data["followers"] & env.found_docs)
         if dates.data["settings_key"] != settings.key:
             # The home page's event metadata follows calm_dates_workshop too.
             dates.data["settings_key"] = settings.key

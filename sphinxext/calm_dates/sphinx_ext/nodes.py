@@ -22,12 +22,32 @@ class dates_wrapper(nodes.General, nodes.Element):  # noqa: N801
     """Everything one table shows: countdown, table, calendar link; carries the table's ids."""
 
 
-class dates_countdown(nodes.General, nodes.Element):  # noqa: N801
-    """The line the page script fills with the countdown (HTML only)."""
+class dates_countdown(nodes.General, nodes.TextElement):  # noqa: N801
+    """The countdown line as of the build (HTML only); the page script updates its text in place.
+
+    A timer, not a live region: screen readers would announce it every minute. Status
+    changes are announced by a separate polite live region that follows it.
+    """
+
+
+class dates_timeline(nodes.General, nodes.Element):  # noqa: N801
+    """The table's timeline picture (``svg``: inline SVG from core.timeline), HTML only."""
 
 
 class dates_caption(nodes.title):  # noqa: N801
     """The table's caption; in HTML a plain ``<caption>`` (not a numbered figure that needs an id)."""
+
+
+class dates_timer(nodes.inline):  # noqa: N801
+    """A countdown inside a line; in HTML a ``role="timer"`` span (not announced every minute)."""
+
+
+class next_date(nodes.General, nodes.Element):  # noqa: N801
+    """Where the next-date directive's box goes; resolved when the page is written."""
+
+
+class next_date_box(nodes.General, nodes.Element):  # noqa: N801
+    """The next date across the site (``entries``: JSON of the upcoming entries, for the page script)."""
 
 
 class dates_row(nodes.row):  # noqa: N801
@@ -63,8 +83,19 @@ def depart_wrapper_html(self: HTML5Translator, node: dates_wrapper) -> None:
 
 
 def visit_countdown_html(self: HTML5Translator, node: dates_countdown) -> None:
-    attributes = {"aria-live": "polite", "hidden": "hidden"}
-    self.body.append(self.starttag(node, "p", "", CLASS="calm-dates-countdown", **attributes) + "</p>\n")
+    attributes = {"role": "timer"}
+    if not node.astext():
+        attributes["hidden"] = "hidden"
+    self.body.append(self.starttag(node, "p", "", CLASS="calm-dates-countdown", **attributes))
+    self.body.append(self.encode(node.astext()) + "</p>\n")
+    live = {"aria-live": "polite", "class": "calm-dates-announce"}
+    self.body.append(self.starttag(nodes.Element(), "p", "", **live) + "</p>\n")
+    raise nodes.SkipNode
+
+
+def visit_timeline_html(self: HTML5Translator, node: dates_timeline) -> None:
+    # Built and escaped by core.timeline: there is no docutils node for SVG.
+    self.body.append(node["svg"] + "\n")
     raise nodes.SkipNode
 
 
@@ -74,6 +105,22 @@ def visit_caption_html(self: HTML5Translator, node: dates_caption) -> None:
 
 def depart_caption_html(self: HTML5Translator, node: dates_caption) -> None:
     self.body.append("</caption>\n")
+
+
+def visit_timer_html(self: HTML5Translator, node: dates_timer) -> None:
+    self.body.append(self.starttag(node, "span", "", role="timer"))
+
+
+def depart_timer_html(self: HTML5Translator, node: dates_timer) -> None:
+    self.body.append("</span>")
+
+
+def visit_next_date_html(self: HTML5Translator, node: next_date_box) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="calm-next-date", **{"data-calm-entries": node["entries"]}))
+
+
+def depart_next_date_html(self: HTML5Translator, node: next_date_box) -> None:
+    self.body.append("</div>\n")
 
 
 def visit_row_html(self: HTML5Translator, node: dates_row) -> None:
@@ -147,8 +194,15 @@ def register(app) -> None:
         **dict.fromkeys(non_html, (pass_through, pass_through)),
     )
     app.add_node(dates_countdown, html=(visit_countdown_html, None), **dict.fromkeys(non_html, skip_it))
+    app.add_node(dates_timeline, html=(visit_timeline_html, None), **dict.fromkeys(non_html, skip_it))
     app.add_node(dates_caption, html=(visit_caption_html, depart_caption_html))
     app.add_node(dates_row, html=(visit_row_html, depart_row_html))
+    app.add_node(dates_timer, html=(visit_timer_html, depart_timer_html))
+    app.add_node(
+        next_date_box,
+        html=(visit_next_date_html, depart_next_date_html),
+        **dict.fromkeys(non_html, (pass_through, pass_through)),
+    )
     app.add_node(dates_header, html=(visit_header_html, depart_header_html))
     app.add_node(dates_time, html=(visit_time_html, depart_time_html))
     app.add_node(

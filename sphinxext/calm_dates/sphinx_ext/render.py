@@ -12,9 +12,12 @@ from datetime import UTC
 from docutils import nodes
 
 from ..core.block import EvaluatedTable
-from ..core.model import Entry, RowStatus, utc_text
-from ..core.names import iso_minute_utc, iso_second_utc
+from ..core.countdown import countdown_text, utc_time_text
+from ..core.model import Entry, RowStatus, When, utc_text
+from ..core.names import iso_day, iso_minute_utc, iso_second_utc
+from ..core.reasons import visitor_reason
 from ..core.status import flag_words
+from ..core.timeline import timeline_svg
 from .nodes import (
     calendar_link,
     calendar_reference,
@@ -23,6 +26,7 @@ from .nodes import (
     dates_header,
     dates_row,
     dates_time,
+    dates_timeline,
     dates_wrapper,
     superseded_date,
 )
@@ -32,19 +36,26 @@ COLUMNS = ("What", "When", "Status")
 COLUMN_WIDTHS = (28, 28, 44)
 
 
-def render_table(table: EvaluatedTable) -> dates_wrapper:
-    """The countdown line and the table; ``table`` stays on the wrapper for the calendar writer."""
+def render_table(table: EvaluatedTable, show_details: bool = True) -> dates_wrapper:
+    """Timeline, countdown line and table, all as of the build (the page script updates them in place).
+
+    ``table`` stays on the wrapper for the calendar writer.
+    """
     wrapper = dates_wrapper(table=table)
-    wrapper += dates_countdown()
-    wrapper += _table(table)
+    svg = timeline_svg(table) if table.timeline else ""
+    if svg:
+        wrapper += dates_timeline(svg=svg)
+    text = countdown_text(table.rows, table.now)
+    wrapper += dates_countdown(text, text)
+    wrapper += _table(table, show_details)
     return wrapper
 
 
-def _table(table: EvaluatedTable) -> nodes.table:
+def _table(table: EvaluatedTable, show_details: bool) -> nodes.table:
     group = nodes.tgroup(cols=len(COLUMNS))
     group += [nodes.colspec(colwidth=width) for width in COLUMN_WIDTHS]
     group += nodes.thead("", nodes.row("", *(_header(word, "col") for word in COLUMNS)))
-    group += nodes.tbody("", *(_row(entry, status) for entry, status in table.rows))
+    group += nodes.tbody("", *(_row(entry, status, table.workshop, show_details) for entry, status in table.rows))
     return nodes.table("", _caption(table), group, classes=["calm-dates", *table.classes])
 
 
@@ -60,7 +71,7 @@ def _header(text: str, scope: str) -> dates_header:
     return dates_header("", nodes.paragraph(text, text), scope=scope)
 
 
-def _row(entry: Entry, status: RowStatus) -> dates_row:
+def _row(entry: Entry, status: RowStatus, workshop: When | None, show_details: bool) -> dates_row:
     flags = flag_words(entry, status)
     row = dates_row(classes=["calm-date", *(f"calm-date-{key}" for key, _ in flags if key != "upcoming")])
     if entry.is_dated:
@@ -70,9 +81,12 @@ def _row(entry: Entry, status: RowStatus) -> dates_row:
             "start": iso_second_utc(when.start.astimezone(UTC)),
             "end": iso_second_utc(when.end.astimezone(UTC)),
         }
+        if when.kind == "instant":
+            # The day as written, so the script can say when the visitor's day is another one.
+            row["data"]["day"] = iso_day(when.first_day)
     row += _header(entry.label, "row")
     row += nodes.entry("", nodes.paragraph("", "", *_when(entry)))
-    row += nodes.entry("", *_status(flags, status), classes=["calm-date-status"])
+    row += nodes.entry("", *_status(flags, status, entry, workshop, show_details), classes=["calm-date-status"])
     return row
 
 
@@ -87,12 +101,15 @@ def _when(entry: Entry) -> list[nodes.Node]:
         return [*shown, nodes.Text(entry.date_text)]
     shown.append(dates_time(entry.date_text, entry.date_text, datetime=when.html_datetime))
     if when.kind == "instant":
-        # Filled by the page script with the visitor's own time.
-        shown += [nodes.Text(" "), nodes.inline("", "", classes=["calm-date-local"])]
+        # In UTC as built; the page script writes the visitor's own time in its place.
+        local = utc_time_text(entry)
+        shown += [nodes.Text(" "), nodes.inline(local, local, classes=["calm-date-local"])]
     return shown
 
 
-def _status(flags: list[tuple[str, str]], status: RowStatus) -> list[nodes.Element]:
+def _status(
+    flags: list[tuple[str, str]], status: RowStatus, entry: Entry, workshop: When | None, show_details: bool
+) -> list[nodes.Element]:
     words = nodes.paragraph()
     for position, (key, word) in enumerate(flags):
         if position:
@@ -102,16 +119,19 @@ def _status(flags: list[tuple[str, str]], status: RowStatus) -> list[nodes.Eleme
         return [words]
     reasons = nodes.bullet_list(classes=["calm-date-reasons"])
     for finding in status.findings:
-        subtype = finding.subtype.value
-        reasons += nodes.list_item(
-            "",
-            nodes.paragraph(
+        reason = visitor_reason(finding, entry, workshop)
+        item = nodes.list_item("", nodes.paragraph(reason, reason, classes=["calm-date-reason"]))
+        if show_details:
+            # For maintainers and pull-request previews: the build log's words, setting names included.
+            subtype = finding.subtype.value
+            item += nodes.paragraph(
                 "",
                 "",
                 nodes.inline(subtype, subtype, classes=["calm-date-subtype"]),
                 nodes.Text(f": {finding.message}"),
-            ),
-        )
+                classes=["calm-date-details"],
+            )
+        reasons += item
     return [words, reasons]
 
 

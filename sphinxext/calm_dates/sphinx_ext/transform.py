@@ -14,7 +14,7 @@ from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from ..core.block import EvaluatedTable, evaluate_block
+from ..core.block import EvaluatedTable, evaluate_block, table_id
 from ..core.names import iso_day
 from ..core.subtypes import WARNING_TYPE
 from .config import settings_of, state_of
@@ -38,9 +38,10 @@ class ResolveDatesTables(SphinxPostTransform):
         for node, table in zip(placeholders, tables, strict=True):
             # docutils gives reST includes a path relative to the working folder.
             report(self.config, os.path.abspath(node.source or self.env.doc2path(self.env.docname)), table)
-        for node, table in zip(placeholders, tables, strict=True):
-            wrapper = render_table(table)
-            wrapper["ids"] = list(node["ids"])
+        for position, (node, table) in enumerate(zip(placeholders, tables, strict=True), start=1):
+            wrapper = render_table(table, settings.show_details)
+            # Every table can be linked to (the home page's next date does): its :name:, else its position.
+            wrapper["ids"] = list(node["ids"]) or [table_id(table, position)]
             wrapper["names"] = list(node["names"])
             wrapper.source, wrapper.line = node.source, node.line
             node.replace_self(wrapper)

@@ -1,10 +1,15 @@
-/* sphinxext.calm_dates: keep an important-dates table true after the build.
-   Re-evaluates Past / Next from the rows' UTC bounds on load and every minute,
-   shows a countdown to the next entry, and each deadline in the visitor's zone. */
+/* sphinxext.calm_dates: keep the important dates true after the build.
+   The build writes every status, countdown, local time and timeline as of its own moment;
+   this script only changes text and classes in place (nothing moves), and only when
+   something can change: it sleeps until the next status change or the next change of a
+   countdown's visible text, and schedules nothing once every date is past. */
 (function () {
   "use strict";
   var lang = document.documentElement.lang || undefined;
   var WORDS = { past: "Past", next: "Next", upcoming: "Upcoming" };
+  var MAX_DELAY = 2147483647; // setTimeout's limit, about 24.8 days
+  var HOUR = 3600000, MINUTE = 60000, DAY = 86400000;
+  var started = false, timer = null;
 
   function unit(value, name) {
     try {
@@ -15,7 +20,7 @@
   }
 
   function duration(ms) {
-    var minutes = Math.floor(ms / 60000);
+    var minutes = Math.floor(ms / MINUTE);
     var d = Math.floor(minutes / 1440), h = Math.floor((minutes % 1440) / 60), m = minutes % 60;
     var parts = d ? [[d, "day"], [h, "hour"]] : h ? [[h, "hour"], [m, "minute"]] : [[m, "minute"]];
     parts = parts.filter(function (p, i) { return p[0] || i === 0; });
@@ -28,24 +33,58 @@
     }
   }
 
-  function setFlag(row, key) {
-    var flag = row.querySelector(".calm-flag");
-    if (!flag) return;
-    flag.className = "calm-flag calm-flag-" + key;
-    flag.textContent = WORDS[key];
+  // When duration(ms) will read differently: hourly while days show, else every minute.
+  function textChangesIn(ms) {
+    var step = ms >= DAY ? HOUR : MINUTE;
+    return (ms % step) + 1;
   }
 
-  // A row's UTC bounds, or null when they are missing or not a date this browser can read.
-  function bounds(row) {
-    var start = Date.parse(row.dataset.calmStart), end = Date.parse(row.dataset.calmEnd);
+  // A row's (or mark's) UTC bounds, or null when missing or not a date this browser can read.
+  function bounds(element) {
+    var start = Date.parse(element.dataset.calmStart), end = Date.parse(element.dataset.calmEnd);
     return isNaN(start) || isNaN(end) ? null : { start: start, end: end };
   }
 
-  // Each table and each row on its own: one that cannot be read never stops the others.
+  // Each item on its own: one that cannot be read never stops the others.
   function each(list, work) {
     Array.prototype.forEach.call(list, function (item) {
       try { work(item); } catch (error) { if (window.console) console.warn("calm_dates:", error); }
     });
+  }
+
+  function setText(element, text) {
+    if (element && element.textContent !== text) element.textContent = text;
+  }
+
+  function setFlag(row, key) {
+    var flag = row.querySelector(".calm-flag");
+    if (!flag || flag.classList.contains("calm-flag-" + key)) return;
+    flag.className = "calm-flag calm-flag-" + key;
+    flag.textContent = WORDS[key];
+  }
+
+  function countdownText(label, kind, now, start, end) {
+    if (kind === "instant") return label + " closes in " + duration(start - now);
+    return now < start ? label + " starts in " + duration(start - now) : label + " ends in " + duration(end - now);
+  }
+
+  function untilChange(kind, now, start, end) {
+    var target = kind === "instant" || now < start ? start : end;
+    return Math.min(textChangesIn(target - now), target - now);
+  }
+
+  // The visitor's calendar day of a moment, as "YYYY-MM-DD".
+  function localDay(moment) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-US", { year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date(moment)).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+
+  function dayShift(moment, written) {
+    var shift = Math.round((Date.parse(localDay(moment)) - Date.parse(written)) / DAY);
+    if (!shift || isNaN(shift)) return "";
+    return " (" + (shift > 0 ? "+" : "-") + Math.abs(shift) + " day" + (Math.abs(shift) === 1 ? "" : "s") + ")";
   }
 
   function localTimes(table) {
@@ -53,49 +92,121 @@
       weekday: "short", month: "short", day: "numeric",
       hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
     });
-    each(table.querySelectorAll("tr[data-calm-kind=instant] .calm-date-local"), function (span) {
-      var range = bounds(span.closest("tr"));
-      if (range) span.textContent = "= " + format.format(new Date(range.start));
+    each(table.querySelectorAll("tr[data-calm-kind=instant]"), function (row) {
+      var range = bounds(row), span = row.querySelector(".calm-date-local");
+      if (!range || !span) return;
+      setText(span, "= " + format.format(new Date(range.start)) + dayShift(range.start, row.dataset.calmDay));
     });
   }
 
-  function update(table) {
-    var now = Date.now(), next = null, dated = 0;
+  function dayText(moment) {
+    return new Intl.DateTimeFormat(lang, { month: "short", day: "numeric", year: "numeric" }).format(new Date(moment));
+  }
+
+  function moveToday(svg, now) {
+    var from = Date.parse(svg.dataset.calmFrom), to = Date.parse(svg.dataset.calmTo);
+    var marker = svg.querySelector(".calm-timeline-now"), label = marker && marker.querySelector("text");
+    if (isNaN(from) || isNaN(to) || !marker) return;
+    var fraction = (now - from) / Math.max(to - from, 1);
+    var x = 4 + 92 * Math.min(Math.max(fraction, 0), 1);
+    marker.setAttribute("x", x.toFixed(2) + "%");
+    var text = "Today, " + dayText(now), anchor = x < 30 ? "start" : x > 70 ? "end" : "middle";
+    if (fraction > 1) { text += ": after these dates \u2192"; anchor = "end"; }
+    if (fraction < 0) { text = "\u2190 " + text + ": before these dates"; anchor = "start"; }
+    marker.dataset.calmEdge = fraction > 1 ? "after" : fraction < 0 ? "before" : "";
+    if (label) { setText(label, text); label.setAttribute("text-anchor", anchor); }
+    each(svg.querySelectorAll(".calm-timeline-entry"), function (mark) {
+      var range = bounds(mark);
+      if (range) mark.classList.toggle("calm-timeline-past", now >= range.end);
+    });
+  }
+
+  // One table as of now; returns when it next needs a look (Infinity: never).
+  function updateTable(table, now, announce) {
+    var next = null, dated = 0, wake = Infinity;
     each(table.querySelectorAll("tr[data-calm-end]"), function (row) {
       var range = bounds(row);
       if (!range) return;
-      var past = now >= range.end;
+      var past = now >= range.end, header = row.querySelector("th");
       dated++;
+      if (past && !row.classList.contains("calm-date-past") && announce && header) {
+        announce.push(header.textContent + (row.dataset.calmKind === "instant" ? " has closed." : " has ended."));
+      }
       row.classList.toggle("calm-date-past", past);
-      row.classList.remove("calm-date-next");
-      setFlag(row, past ? "past" : "upcoming");
-      if (!past && (!next || range.start < next.start)) next = { row: row, start: range.start, end: range.end };
+      if (!past) {
+        wake = Math.min(wake, range.end - now);
+        if (!next || range.start < next.start) next = { row: row, start: range.start, end: range.end };
+      }
     });
-    // Themes may wrap the table (furo: div.table-wrapper); the countdown sits in our own wrapper.
+    each(table.querySelectorAll("tr[data-calm-end]"), function (row) {
+      if (!bounds(row)) return; // an unreadable row keeps what the build wrote
+      var isNext = next !== null && row === next.row;
+      row.classList.toggle("calm-date-next", isNext);
+      setFlag(row, isNext ? "next" : row.classList.contains("calm-date-past") ? "past" : "upcoming");
+    });
     var wrapper = table.closest(".calm-dates-wrapper");
     var countdown = wrapper && wrapper.querySelector(".calm-dates-countdown");
     if (next) {
-      next.row.classList.add("calm-date-next");
-      setFlag(next.row, "next");
-      var header = next.row.querySelector("th"), row = next.row;
-      var label = header ? header.textContent : "The next date";
-      var verb = row.dataset.calmKind === "instant" ? " closes in " : now < next.start ? " starts in " : " ends in ";
-      var until = now < next.start ? next.start : next.end;
-      if (countdown) countdown.textContent = label + verb + duration(until - now);
+      var header = next.row.querySelector("th"), kind = next.row.dataset.calmKind;
+      setText(countdown, countdownText(header ? header.textContent : "The next date", kind, now, next.start, next.end));
+      wake = Math.min(wake, untilChange(kind, now, next.start, next.end));
     } else if (countdown) {
-      countdown.textContent = dated ? "All dates have passed." : "";
+      setText(countdown, dated ? "All dates have passed." : "");
     }
     if (countdown) countdown.hidden = !countdown.textContent;
-    var asOf = table.querySelector(".calm-dates-as-of");
-    if (asOf) asOf.textContent = "(live status, updated every minute)";
+    setText(table.querySelector(".calm-dates-as-of"), "(live status)");
+    var svg = wrapper && wrapper.querySelector(".calm-dates-timeline");
+    if (svg) moveToday(svg, now);
+    return wake;
+  }
+
+  // The home page's "next date": the first entry, across the site, that is not over.
+  function updateNextDate(box, now) {
+    var entries = JSON.parse(box.dataset.calmEntries || "[]"), wake = Infinity;
+    var next = entries.filter(function (e) { return now < Date.parse(e.end); })[0];
+    var label = box.querySelector(".calm-next-date-label"), when = box.querySelector(".calm-next-date-when");
+    var countdown = box.querySelector(".calm-next-date-countdown"), link = box.querySelector("a.calm-next-date-link");
+    if (next) {
+      var start = Date.parse(next.start), end = Date.parse(next.end);
+      setText(label, next.label);
+      setText(when, next.text);
+      if (when) when.setAttribute("datetime", next.datetime);
+      setText(countdown, countdownText("", next.kind, now, start, end).trim());
+      if (link && next.href) link.setAttribute("href", next.href);
+      wake = Math.min(end - now, untilChange(next.kind, now, start, end));
+    } else {
+      box.classList.add("calm-next-date-none");
+      setText(label, "All dates have passed.");
+      setText(when, "");
+      setText(countdown, "");
+    }
+    return wake;
+  }
+
+  function run() {
+    clearTimeout(timer);
+    var now = Date.now(), wake = Infinity;
+    each(document.querySelectorAll("table.calm-dates"), function (table) {
+      var said = started ? [] : null;
+      wake = Math.min(wake, updateTable(table, now, said));
+      if (said && said.length) {
+        var wrapper = table.closest(".calm-dates-wrapper");
+        var region = wrapper && wrapper.querySelector(".calm-dates-announce");
+        if (region) region.textContent = said.join(" ");
+      }
+    });
+    each(document.querySelectorAll(".calm-next-date"), function (box) {
+      wake = Math.min(wake, updateNextDate(box, now));
+    });
+    started = true;
+    if (wake < Infinity) timer = setTimeout(run, Math.min(Math.max(wake, 50), MAX_DELAY));
   }
 
   function start() {
-    var tables = document.querySelectorAll("table.calm-dates");
-    each(tables, localTimes);
-    function all() { each(tables, update); }
-    all();
-    setInterval(all, 60000);
+    each(document.querySelectorAll("table.calm-dates"), localTimes);
+    run();
+    // Timers sleep in background tabs; catch up when the page is seen again.
+    document.addEventListener("visibilitychange", function () { if (!document.hidden) run(); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
