@@ -56,6 +56,13 @@
     if (element && element.textContent !== text) element.textContent = text;
   }
 
+  // Keep a block at least as tall as the build made it, so shorter text never pulls the page up.
+  function holdHeight(element) {
+    if (element && !element.style.minHeight && element.offsetHeight) {
+      element.style.minHeight = element.getBoundingClientRect().height + "px";
+    }
+  }
+
   function setFlag(row, key) {
     var flag = row.querySelector(".calm-flag");
     if (!flag || flag.classList.contains("calm-flag-" + key)) return;
@@ -146,6 +153,7 @@
     });
     var wrapper = table.closest(".calm-dates-wrapper");
     var countdown = wrapper && wrapper.querySelector(".calm-dates-countdown");
+    holdHeight(countdown);
     if (next) {
       var header = next.row.querySelector("th"), kind = next.row.dataset.calmKind;
       setText(countdown, countdownText(header ? header.textContent : "The next date", kind, now, next.start, next.end));
@@ -166,6 +174,7 @@
     var next = entries.filter(function (e) { return now < Date.parse(e.end); })[0];
     var label = box.querySelector(".calm-next-date-label"), when = box.querySelector(".calm-next-date-when");
     var countdown = box.querySelector(".calm-next-date-countdown"), link = box.querySelector("a.calm-next-date-link");
+    holdHeight(box);
     if (next) {
       var start = Date.parse(next.start), end = Date.parse(next.end);
       setText(label, next.label);
