@@ -42,7 +42,7 @@ _STRUCK = re.compile(r"^~~(?P<old>[^~]+)~~\s*(?P<new>.*)$")
 _TBA = re.compile(r"^(?:tba|tbd|to be (?:announced|determined|confirmed))\.?$", re.IGNORECASE)
 _ZONE_TAIL = re.compile(
     r"^(?P<rest>.*?)(?:[\s,]+\(?|\()(?P<zone>(?:UTC|GMT)\s*[+\-\u2212]\s*[0-9]{1,2}(?::?[0-9]{2})?"
-    r"|[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+|[A-Za-z]{1,6})\)?$"
+    r"|[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+|[A-Za-z]{1,12})\)?$"
 )
 _TIME_TAIL = re.compile(
     r"^(?P<rest>.*?)(?:[\s,]+(?:at\s+)?|^)(?P<hour>[0-9]{1,2})(?::(?P<minute>[0-9]{2}))?"
