@@ -259,3 +259,9 @@ def test_fuzz_check_and_status_never_raise_at_the_limits(rows, workshop, max_lea
         assert flag_words(entry, status)
         if entry.is_dated:
             assert status.past == (now >= entry.when.end)
+
+
+def test_moments_clamped_together_at_the_end_of_9999_are_not_ordered():
+    # Both lie in year 10000 UTC, hours apart; clamped to the same moment, neither is after the other.
+    lines = ["Last minute: December 31, 9999, 23:59 AoE", "Workshop: December 9999"]
+    assert findings_for(lines, "December 9999")[1] == []

@@ -132,7 +132,8 @@ def _against_workshop(entries: Sequence[Entry], reference: Reference, max_lead_d
                     )
                 )
             continue
-        if when.start >= started_by:
+        # A workshop that starts at the clamped last moment has no representable "after".
+        if started_by < UTC_MAX and when.start >= started_by:
             findings.append(
                 Finding(
                     Subtype.AFTER_WORKSHOP,
@@ -177,7 +178,8 @@ def _later(moment: datetime, step: timedelta) -> datetime:
 
 def _certainly_before(later: When, earlier: When) -> bool:
     """True when *later* (listed below) lies wholly before *earlier* (listed above) begins."""
-    return later.start < earlier.start and later.end <= earlier.start
+    # Two ends clamped to UTC_MAX may be hours apart in year 10000: equal there proves nothing.
+    return later.start < earlier.start and later.end <= earlier.start and later.end < UTC_MAX
 
 
 def _certainly_started_by(workshop: When) -> datetime:
