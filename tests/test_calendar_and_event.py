@@ -208,3 +208,7 @@ def test_control_characters_never_reach_the_calendar_or_the_event_metadata():
     data = event_data("A\u2028B\x00", None, "https://x.org/\n", {"location": "L\x9fM", "description": "\r"})
     assert data["name"] == "A B" and data["url"] == "https://x.org/" and data["location"]["name"] == "L M"
     assert not re.search("[\x00-\x1f\x7f-\x9f\u2028\u2029]", script_block(data))
+
+
+def test_a_label_with_a_stray_surrogate_still_gets_a_stable_uid():
+    assert event_uid("index", "Dead\udc80line") == event_uid("index", "dead\udc80line")

@@ -8,10 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sphinxext.calm_dates.core.block import BlockSource, evaluate_block
 from sphinxext.calm_dates.core.check import choose_reference, find_inconsistencies
 from sphinxext.calm_dates.core.clock import parse_instant, resolve_now
 from sphinxext.calm_dates.core.errors import DateSyntaxError
 from sphinxext.calm_dates.core.parse import parse_body, parse_when
+from sphinxext.calm_dates.core.settings import load_settings
 from sphinxext.calm_dates.core.status import flag_words, status_window, statuses_as_of
 from sphinxext.calm_dates.core.zones import UTC_MAX, UTC_MIN
 from test_parse import SEED_LINES
@@ -265,3 +267,18 @@ def test_moments_clamped_together_at_the_end_of_9999_are_not_ordered():
     # Both lie in year 10000 UTC, hours apart; clamped to the same moment, neither is after the other.
     lines = ["Last minute: December 31, 9999, 23:59 AoE", "Workshop: December 9999"]
     assert findings_for(lines, "December 9999")[1] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=DateSyntaxError,
+    reason="core/block.py _workshop re-reads calm_dates_workshop in a table's :timezone: without catching "
+    "DateSyntaxError (owned by another engineer; the fix is in the issue-11-core report)",
+)
+def test_a_workshop_time_that_a_tables_zone_skips_is_reported_not_raised():
+    settings, problems = load_settings({"calm_dates_workshop": "March 10, 2024, 02:30"})
+    assert problems == []
+    lines = ((2, "Deadline: June 6, 2023"),)
+    source = BlockSource("dates.md", 1, options=(("timezone", "America/Los_Angeles"),), lines=lines)
+    table = evaluate_block(source, settings)
+    assert [finding.subtype for finding in table.findings] == ["option"]

@@ -545,3 +545,25 @@ def test_fuzz_digits_that_are_not_ascii_are_refused_with_the_ascii_text(digits):
         return
     with pytest.raises(DateSyntaxError, match="non-ASCII digits; write ASCII digits"):
         parse_when(text, "AoE")
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("Pacific Time", "America/Los_Angeles"),
+        ("eastern standard time", "America/New_York"),
+        ("Central European Summer Time", "Europe/Berlin"),
+    ],
+)
+def test_zones_spelled_out_that_change_with_dst_name_an_iana_zone(text, hint):
+    with pytest.raises(DateSyntaxError, match=f"{text!r} changes with daylight saving time; .*{hint}"):
+        parse_zone(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Anywhere on Earth", "AoE"), ("(anywhere on earth)", "AoE"), ("Coordinated Universal Time", "UTC")],
+)
+def test_zones_spelled_out_that_mean_one_offset_are_read(text, name):
+    assert parse_zone(text)[1] == name
+    assert parse_when(f"June 6, 2024, 23:59 {text}", "UTC+2").zone == name

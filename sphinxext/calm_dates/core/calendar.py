@@ -51,7 +51,8 @@ def left_out(tables: Sequence[EvaluatedTable]) -> list[str]:
 def event_uid(page: str, label: str, occurrence: int = 0) -> str:
     """Stable across builds, so re-importing the file updates events instead of duplicating them."""
     key = f"{page}\n{normalise_label(label)}\n{occurrence}"
-    return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@calm-dates"
+    # surrogatepass: a label is any str, and a stray surrogate must not stop the calendar.
+    return f"{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}@calm-dates"
 
 
 @dataclass(frozen=True)
