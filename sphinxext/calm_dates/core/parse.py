@@ -201,16 +201,24 @@ def _parse_iso_instant(text: str) -> When | None:
                 f"{text!r} has no UTC offset; add one ({text}Z, {text}-12:00) or write {text[:10]}, {text[11:16]} AoE"
             )
         return None
-    year, month, day = (int(part) for part in match["day"].split("-"))
-    first = _make_date(year, _month_number(str(month)), day)
+    year, month, day = match["day"].split("-")
+    first = _make_date(int(year), _month_number(month), int(day))
     clock = _clock(int(match["hour"]), int(match["minute"]), int(match["second"] or 0), match[0])
-    offset = match["offset"].upper().replace("\u2212", "-")
-    zone_name = "UTC" if offset == "Z" else f"UTC{offset[0]}{offset[1:3]}:{offset[-2:] if len(offset) > 3 else '00'}"
+    zone_name = _iso_offset_name(match["offset"])
     tz, _ = parse_zone(zone_name)
     instant = moment_in(first, clock, tz)
     return When(
         kind="instant", start=instant, end=instant, zone=zone_name, first_day=first, last_day=first, clock=clock
     )
+
+
+def _iso_offset_name(offset: str) -> str:
+    """Z -> UTC, +0530 -> UTC+05:30, -12 -> UTC-12:00: how the entry's zone is shown."""
+    if offset in {"Z", "z"}:
+        return "UTC"
+    digits = offset[1:].replace(":", "")
+    sign = "-" if offset[0] in "-\u2212" else "+"
+    return f"UTC{sign}{digits[:2]}:{digits[2:] or '00'}"
 
 
 def _clock(hour: int, minute: int, second: int, written: str) -> time:
@@ -369,7 +377,7 @@ def _parse_day_or_range(text: str) -> tuple[date, date]:
     for separator in _RANGE_SEPARATORS:
         parts = separator.split(text)
         if len(parts) == 2 and all(parts):
-            return _parse_range(*parts)
+            return _parse_range(*parts, written=text)
     year, month, day = _parse_day_parts(text)
     if year is None or month is None:
         raise DateSyntaxError(f"{text!r} needs a month and a year; write one of: {ACCEPTED_FORMS}")
@@ -377,15 +385,15 @@ def _parse_day_or_range(text: str) -> tuple[date, date]:
     return day_value, day_value
 
 
-def _parse_range(left: str, right: str) -> tuple[date, date]:
+def _parse_range(left: str, right: str, written: str) -> tuple[date, date]:
     right_year, right_month, right_day = _parse_day_parts(right)
     left_year, left_month, left_day = _parse_day_parts(left)
     if right_year is None:
-        raise DateSyntaxError(f"the range {left} \u2013 {right} needs a year at its end: December 14\u201315, 2024")
+        raise DateSyntaxError(f"the range {written!r} needs a year at its end: December 14\u201315, 2024")
     right_month = right_month or left_month
     left_month = left_month or right_month
     if left_month is None:
-        raise DateSyntaxError(f"the range {left} \u2013 {right} needs a month: December 14\u201315, 2024")
+        raise DateSyntaxError(f"the range {written!r} needs a month: December 14\u201315, 2024")
     last = _make_date(right_year, right_month, right_day)
     if left_year is None:
         first = _make_date(right_year, left_month, left_day)
@@ -396,12 +404,12 @@ def _parse_range(left: str, right: str) -> tuple[date, date]:
     else:
         first = _make_date(left_year, left_month, left_day)
     if last < first:
-        raise DateSyntaxError(_reversed_range_message(left, right, first, last, year_missing=left_year is None))
+        raise DateSyntaxError(_reversed_range_message(written, left, right, first, last, left_year is None))
     return first, last
 
 
-def _reversed_range_message(left: str, right: str, first: date, last: date, year_missing: bool) -> str:
-    message = f"the range '{left} \u2013 {right}' reads as {_long(first)} to {_long(last)}, which ends before it starts"
+def _reversed_range_message(written: str, left: str, right: str, first: date, last: date, year_missing: bool) -> str:
+    message = f"the range {written!r} reads as {_long(first)} to {_long(last)}, which ends before it starts"
     if year_missing and first.month > last.month and first.year > 1:
         # Written without its first year, the range may be meant to cross New Year.
         return f"{message}; if it crosses New Year, write the first year: {left}, {first.year - 1} \u2013 {right}"
