@@ -231,3 +231,20 @@ def test_one_sphinx_build_reports_every_bad_input_at_its_own_line(make_app, tmp_
     assert "Traceback" not in log + app.status.getvalue()
     assert other_warnings(log) == []
     assert len(soup(app.outdir / "index.html").select("tr.calm-date")) == len(ROWS)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="MyST and docutils split a directive body with str.splitlines(), which also breaks at U+2028, form "
+    "feed, NEL...; sphinx_ext/directive.py would have to re-split the raw text at line feeds only (see report)",
+)
+def test_a_line_separator_inside_an_entry_neither_splits_it_nor_moves_later_lines(make_app, tmp_path):
+    srcdir = tmp_path / "separator"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "sphinxext.calm_dates"]\n', encoding="utf-8")
+    body = "* **A:** June 6,\u2028 2024\n* **B:** June 32, 2024"
+    (srcdir / "index.md").write_text(f"# T\n\n```{{important-dates}}\n{body}\n```\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    found = [(line, subtype) for _, line, subtype, _ in calm_warnings(app.warning.getvalue())]
+    assert found == [(5, "invalid")]
