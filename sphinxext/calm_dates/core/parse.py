@@ -133,16 +133,19 @@ def _parse_entry_text(line: str, index: int, default_zone: str) -> Entry:
 
 def _label_split(body: str, emphasised: bool) -> re.Match[str] | None:
     """The colon that ends the label: not one inside parentheses; in an emphasised label, the one at its emphasis."""
-    splits = [split for split in _LABEL_SPLIT.finditer(body) if not _in_parentheses(body[: split.start()])]
-    if emphasised:
+    first = None
+    depth, scanned = 0, 0
+    for split in _LABEL_SPLIT.finditer(body):
+        # Counted incrementally, so a long line of colons stays linear.
+        passed = body[scanned : split.start()]
+        depth, scanned = depth + passed.count("(") - passed.count(")"), split.start()
+        if depth > 0:
+            continue
         # "**Deadline: extended:** June 6" keeps "Deadline: extended" as the label.
-        at_emphasis = [split for split in splits if _touches_emphasis(body, split.start())]
-        splits = at_emphasis or splits
-    return splits[0] if splits else None
-
-
-def _in_parentheses(head: str) -> bool:
-    return head.count("(") > head.count(")")
+        if not emphasised or _touches_emphasis(body, split.start()):
+            return split
+        first = first or split
+    return first
 
 
 def _touches_emphasis(body: str, colon: int) -> bool:
