@@ -563,7 +563,12 @@ def test_zones_spelled_out_that_change_with_dst_name_an_iana_zone(text, hint):
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Anywhere on Earth", "AoE"), ("(anywhere on earth)", "AoE"), ("Coordinated Universal Time", "UTC")],
+    [
+        ("Anywhere on Earth", "AoE"),
+        ("(anywhere on earth)", "AoE"),
+        ("Coordinated Universal Time", "UTC"),
+        ("Greenwich Mean Time", "GMT"),
+    ],
 )
 def test_zones_spelled_out_that_mean_one_offset_are_read(text, name):
     assert parse_zone(text)[1] == name
@@ -576,3 +581,8 @@ def test_a_long_line_of_colons_is_read_in_linear_time():
     entry = parse_entry("(" + ": " * 200_000, 1, "AoE")
     assert perf_counter() - started < 2
     assert "no 'label: date' colon" in entry.error
+
+
+def test_a_zone_with_non_ascii_digits_says_which_ascii_to_write():
+    with pytest.raises(DateSyntaxError, match="write ASCII digits: 'UTC\\+2'"):
+        parse_zone("UTC+\uff12")

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import DateSyntaxError
+from .errors import DateSyntaxError, refuse_non_ascii_digits
 
 # AoE ("Anywhere on Earth") is UTC-12. POSIX-style Etc names invert the sign.
 AOE = ZoneInfo("Etc/GMT+12")
@@ -50,7 +50,6 @@ _SPELLED_REGIONS = {
     "western european": "Europe/Lisbon",
     "eastern european": "Europe/Athens",
     "british": "Europe/London",
-    "greenwich mean": "Europe/London",
     "india": "Asia/Kolkata",
     "indian": "Asia/Kolkata",
     "japan": "Asia/Tokyo",
@@ -66,7 +65,12 @@ SPELLED_ZONES = {
     for season in ("", " standard", " daylight", " summer")
 }
 # Spelled-out names that mean one fixed zone: read as that zone.
-SPELLED_FIXED_ZONES = {"anywhere on earth": "AoE", "coordinated universal time": "UTC", "universal time": "UTC"}
+SPELLED_FIXED_ZONES = {
+    "anywhere on earth": "AoE",
+    "coordinated universal time": "UTC",
+    "universal time": "UTC",
+    "greenwich mean time": "GMT",
+}
 
 # The moments datetime can hold, in UTC; moments beyond them are clamped to these.
 UTC_MIN = datetime.min.replace(tzinfo=UTC)
@@ -87,6 +91,7 @@ def parse_zone(text: str) -> tuple[tzinfo, str]:
     Raises DateSyntaxError for unknown or ambiguous names.
     """
     name = " ".join(text.split())
+    refuse_non_ascii_digits(name)
     upper = name.upper()
     spelled = name.casefold().strip("()")
     if spelled in SPELLED_FIXED_ZONES:
