@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import UTC, date, datetime
 
@@ -10,7 +11,10 @@ import pytest
 from icalendar import Calendar
 
 from conftest import soup
-from sphinxext.calm_dates.core.calendar import event_uid
+from sphinxext.calm_dates.core.calendar import CalendarJob, build_calendar, event_uid
+from sphinxext.calm_dates.core.event import event_data, script_block
+from sphinxext.calm_dates.core.model import RowStatus
+from sphinxext.calm_dates.core.parse import parse_entry
 
 
 @pytest.fixture
@@ -133,3 +137,78 @@ def test_an_unchanged_calendar_is_not_written_again(live):
     assert ics.stat().st_mtime_ns != first
     assert "X-CALM-DATES-FINGERPRINT" in ics.read_text()
     assert later.outdir == app.outdir
+
+
+# U+2028, form feed and friends are left out here: the Markdown and reST parsers split lines at them
+# before the directive sees its body (test_parse covers them inside one entry).
+EXTREME_ROWS = [
+    "* **Early east:** 0001-01-01T00:00+14:00",
+    "* **First day:** January 1, 0001",
+    "* **Pasted instant:** 2024-06-06T23:59:00+02:00",
+    "* **Tab\tseparated:** June 6, 2024, 23:59 AoE",
+    "* **Last days:** Dec 30 \u2013 Dec 31, 9999",
+    "* **Last minute:** December 31, 9999, 23:59 AoE",
+    "* **Workshop:** December 9999",
+]
+
+
+def _extreme_root(path):
+    path.mkdir()
+    (path / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinxext.calm_dates"]\n'
+        'project = "Line one\\nLine two\\r\\x85end"\n'
+        'calm_dates_workshop = "December 9999"\n'
+        "calm_dates_max_lead_days = 1000000000\n"
+        'calm_dates_now = "9999-12-31T23:59:59-12:00"\n'
+        'calm_dates_event = {"location": "Here\\u2028and\\x9fthere", "description": "One\\nTwo\\x00"}\n',
+        encoding="utf-8",
+    )
+    rows = "\n".join(EXTREME_ROWS)
+    (path / "index.md").write_text(f"# Extremes\n\n```{{important-dates}}\n{rows}\n```\n", encoding="utf-8")
+
+
+def test_a_build_at_the_datetime_limits_with_control_characters_in_names(make_app, tmp_path):
+    _extreme_root(tmp_path / "src")
+    app = make_app("html", srcdir=tmp_path / "src", freshenv=True)
+    app.build()
+    log = app.warning.getvalue()
+    assert "Traceback" not in log + app.status.getvalue()
+    assert "WARNING" not in log
+    rows = soup(app.outdir / "index.html").select("tr.calm-date")
+    assert len(rows) == len(EXTREME_ROWS)
+    assert [row.time["datetime"] for row in rows] == [
+        "0001-01-01T00:00Z",
+        "0001-01-01",
+        "2024-06-06T21:59Z",
+        "2024-06-07T11:59Z",
+        "9999-12-30",
+        "9999-12-31T23:59Z",
+        "9999-12",
+    ]
+    assert rows[3].th.get_text() == "Tab separated"
+    ics = (app.outdir / "index.ics").read_bytes()
+    unfolded = ics.replace(b"\r\n ", b"").split(b"\r\n")
+    assert b"X-WR-CALNAME:Line one Line two end" in unfolded
+    assert not any(b"\r" in line or b"\n" in line for line in unfolded)
+    events = {str(e["summary"]): e for e in Calendar.from_ical(ics).walk("VEVENT")}
+    last_days = events["Line one Line two end: Last days"]
+    assert last_days.decoded("dtstart") == date(9999, 12, 30) and last_days.decoded("duration").days == 2
+    assert events["Line one Line two end: First day"].decoded("dtend") == date(1, 1, 2)
+    _, data = _json_ld(app)
+    assert (data["name"], data["startDate"], data["endDate"]) == ("Line one Line two end", "9999-12", "9999-12")
+    assert (data["location"]["name"], data["description"]) == ("Here and there", "One Two")
+
+
+def test_control_characters_never_reach_the_calendar_or_the_event_metadata():
+    entry = parse_entry("* **Deadline:** June 6, 2024", 1, "AoE")
+    job = CalendarJob("index", "Name\r\nwith\x1b[31mcolour\x85", date(2024, 6, 1), ((entry, RowStatus()),))
+    text = build_calendar(job).decode()
+    assert "X-WR-CALNAME:Name with [31mcolour\r\n" in text
+    assert "SUMMARY:Name with [31mcolour: Deadline\r\n" in text
+    data = event_data("A\u2028B\x00", None, "https://x.org/\n", {"location": "L\x9fM", "description": "\r"})
+    assert data["name"] == "A B" and data["url"] == "https://x.org/" and data["location"]["name"] == "L M"
+    assert not re.search("[\x00-\x1f\x7f-\x9f\u2028\u2029]", script_block(data))
+
+
+def test_a_label_with_a_stray_surrogate_still_gets_a_stable_uid():
+    assert event_uid("index", "Dead\udc80line") == event_uid("index", "dead\udc80line")

@@ -5,12 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from sphinxext.calm_dates.core.block import BlockSource, evaluate_block
 from sphinxext.calm_dates.core.check import choose_reference, find_inconsistencies
 from sphinxext.calm_dates.core.clock import parse_instant, resolve_now
 from sphinxext.calm_dates.core.errors import DateSyntaxError
 from sphinxext.calm_dates.core.parse import parse_body, parse_when
-from sphinxext.calm_dates.core.status import flag_words, statuses_as_of
+from sphinxext.calm_dates.core.settings import load_settings
+from sphinxext.calm_dates.core.status import flag_words, status_window, statuses_as_of
+from sphinxext.calm_dates.core.zones import UTC_MAX, UTC_MIN
 from test_parse import SEED_LINES
 
 
@@ -146,3 +151,134 @@ def test_bad_now_is_a_date_syntax_error(text):
 def test_bad_source_date_epoch_is_a_date_syntax_error():
     with pytest.raises(DateSyntaxError, match="SOURCE_DATE_EPOCH"):
         resolve_now(None, {"SOURCE_DATE_EPOCH": "last tuesday"})
+
+
+def test_two_workshop_rows_that_disagree_warn_on_the_second():
+    entries, findings = findings_for(
+        ["Deadline: June 6, 2024", "Workshop: December 14, 2024", "Workshop day: Dec 20, 2024"]
+    )
+    assert subtypes(findings) == [(2, "workshop-mismatch")]
+    message = findings[0].message
+    assert "'Workshop day' (December 20, 2024) disagrees with 'Workshop' (December 14, 2024) on line 2" in message
+    assert "keep one workshop date" in message
+
+
+def test_workshop_rows_that_nest_agree():
+    _, findings = findings_for(["Workshop date: December 2024", "Workshop day: December 14, 2024"])
+    assert findings == []
+
+
+@pytest.mark.parametrize("days", [999_999_998, 999_999_999, 1_000_000_000, 10**30])
+def test_any_max_lead_days_is_compared_without_overflow(days):
+    _, findings = findings_for(["Deadline: June 6, 0001", "Workshop: December 9999"], max_lead_days=days)
+    assert findings == []
+
+
+def test_a_negative_max_lead_days_beyond_timedelta_flags_everything_before():
+    _, findings = findings_for(["Deadline: June 6, 2024", "Workshop: December 2024"], max_lead_days=-(10**12))
+    assert subtypes(findings) == [(0, "far-before")]
+
+
+@pytest.mark.parametrize(
+    "workshop", ["December 9999", "December 31, 9999", "December 31, 9999, 23:59 AoE", "9999-12-31T23:59-12:00"]
+)
+def test_a_workshop_at_the_end_of_9999_is_checked_without_overflow(workshop):
+    lines = ["Deadline: December 30, 9999", "Late: December 31, 9999, 23:59 UTC+14", f"Workshop: {workshop}"]
+    entries, findings = findings_for(lines, workshop, max_lead_days=10**9)
+    assert [f.subtype for f in findings] == []
+    for now in (parse_instant("0001-01-01T00:00:00+14:00"), parse_instant("9999-12-31T23:59:59-12:00")):
+        statuses = statuses_as_of(entries, findings, now)
+        assert status_window(entries, now)
+        assert [s.past for s in statuses] == [now.year == 9999] * 3
+
+
+def test_an_entry_after_a_workshop_in_year_1_is_flagged():
+    _, findings = findings_for(["Workshop: January 1, 0001", "Late: January 3, 0001"])
+    assert subtypes(findings) == [(1, "after-workshop")]
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("0001-01-01T00:00:00+14:00", UTC_MIN),
+        ("9999-12-31T23:59:59-12:00", UTC_MAX),
+        ("0999-12-31T10:00:00Z", datetime(999, 12, 31, 10, tzinfo=UTC)),
+        ("2024-06-01T02:00:00+02:00", datetime(2024, 6, 1, tzinfo=UTC)),
+    ],
+)
+def test_now_at_the_datetime_limits_is_clamped_into_utc(text, utc):
+    now, _ = resolve_now(text, {})
+    assert now == utc and now.tzinfo is UTC
+
+
+@pytest.mark.parametrize("epoch", ["\uff11\uff12", "1e9", "99999999999999999999", "-99999999999999", "1" * 5000])
+def test_a_source_date_epoch_that_is_not_ascii_seconds_in_range_is_a_date_syntax_error(epoch):
+    with pytest.raises(DateSyntaxError, match="SOURCE_DATE_EPOCH"):
+        resolve_now(None, {"SOURCE_DATE_EPOCH": epoch})
+
+
+def test_a_now_with_non_ascii_digits_says_which_ascii_to_write():
+    with pytest.raises(DateSyntaxError, match="write ASCII digits: '2024-06-01'"):
+        parse_instant("\uff12\uff10\uff12\uff14-06-01")
+
+
+_EXTREME_WHEN = st.sampled_from(
+    [
+        "January 1, 0001",
+        "0001-01-01T00:00+14:00",
+        "January 1, 0001, 05:00 UTC+14",
+        "December 9999",
+        "December 31, 9999",
+        "Dec 30 \u2013 Dec 31, 9999",
+        "December 31, 9999, 23:59 AoE",
+        "December 31, 9999 UTC+14",
+        "9999-12-31T23:59-12:00",
+        "June 6, 2024, 23:59 AoE",
+        "December 2024",
+        "TBA",
+        "not a date",
+    ]
+)
+_LABELS = st.sampled_from(["Deadline", "Workshop", "Workshop day", "Notification", "Deadline"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_LABELS, _EXTREME_WHEN), max_size=8),
+    st.sampled_from([None, "January 1, 0001", "December 9999", "December 31, 9999, 23:59 AoE", "December 2024"]),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.sampled_from(["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00", "2024-06-01T00:00:00Z"]),
+)
+def test_fuzz_check_and_status_never_raise_at_the_limits(rows, workshop, max_lead_days, now_text):
+    lines = [f"{label}: {when}" for label, when in rows]
+    entries, findings = findings_for(lines, workshop, max_lead_days)
+    now = parse_instant(now_text)
+    statuses = statuses_as_of(entries, findings, now)
+    start, end = status_window(entries, now)
+    assert start is None or start <= now
+    assert end is None or now < end
+    for entry, status in zip(entries, statuses, strict=True):
+        assert flag_words(entry, status)
+        if entry.is_dated:
+            assert status.past == (now >= entry.when.end)
+
+
+def test_moments_clamped_together_at_the_end_of_9999_are_not_ordered():
+    # Both lie in year 10000 UTC, hours apart; clamped to the same moment, neither is after the other.
+    lines = ["Last minute: December 31, 9999, 23:59 AoE", "Workshop: December 9999"]
+    assert findings_for(lines, "December 9999")[1] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=DateSyntaxError,
+    reason="core/block.py _workshop re-reads calm_dates_workshop in a table's :timezone: without catching "
+    "DateSyntaxError (owned by another engineer; the fix is in the issue-11-core report)",
+)
+def test_a_workshop_time_that_a_tables_zone_skips_is_reported_not_raised():
+    settings, problems = load_settings({"calm_dates_workshop": "March 10, 2024, 02:30"})
+    assert problems == []
+    lines = ((2, "Deadline: June 6, 2023"),)
+    source = BlockSource("dates.md", 1, options=(("timezone", "America/Los_Angeles"),), lines=lines)
+    table = evaluate_block(source, settings)
+    assert [finding.subtype for finding in table.findings] == ["option"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -16,11 +17,19 @@ from .block import EvaluatedTable
 from .model import Entry, RowStatus, normalise_label
 from .names import iso_day
 from .status import flag_words
+from .zones import to_utc
 
 PRODID = "-//sphinxext.calm_dates//important-dates//EN"
 FINGERPRINT_PROPERTY = "X-CALM-DATES-FINGERPRINT"
 # Part of the fingerprint: bump when build_calendar's output changes for the same inputs.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# C0 and C1 controls (line breaks included): a calendar's text values must not hold them raw.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def plain_text(text: str) -> str:
+    """*text* with each run of control characters read as one space, as one line a calendar can hold."""
+    return " ".join(_CONTROLS.sub(" ", text).split())
 
 
 def in_calendar(entry: Entry) -> bool:
@@ -42,7 +51,8 @@ def left_out(tables: Sequence[EvaluatedTable]) -> list[str]:
 def event_uid(page: str, label: str, occurrence: int = 0) -> str:
     """Stable across builds, so re-importing the file updates events instead of duplicating them."""
     key = f"{page}\n{normalise_label(label)}\n{occurrence}"
-    return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@calm-dates"
+    # surrogatepass: a label is any str, and a stray surrogate must not stop the calendar.
+    return f"{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}@calm-dates"
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,7 @@ class CalendarJob:
 def calendar_job(tables: Sequence[EvaluatedTable], page: str, name: str) -> CalendarJob:
     rows = tuple((entry, status) for table in tables for entry, status in table.rows if in_calendar(entry))
     day = max((table.now for table in tables), default=None)
-    return CalendarJob(page, name, day.astimezone(UTC).date() if day else date(1970, 1, 1), rows)
+    return CalendarJob(page, name, to_utc(day).date() if day else date(1970, 1, 1), rows)
 
 
 def is_written_from(head: bytes, job: CalendarJob) -> bool:
@@ -79,7 +89,8 @@ def build_calendar(job: CalendarJob) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", job.name)
+    name = plain_text(job.name)
+    calendar.add("x-wr-calname", name)
     calendar.add(FINGERPRINT_PROPERTY, job.fingerprint)
     # DTSTAMP: when the information was last revised; the status in it is as of that day.
     stamp = datetime.combine(job.day, time(0), tzinfo=UTC)
@@ -90,11 +101,12 @@ def build_calendar(job: CalendarJob) -> bytes:
         event = Event()
         event.add("uid", event_uid(job.page, entry.label, seen[key]))
         event.add("dtstamp", stamp)
-        event.add("summary", f"{job.name}: {entry.label}")
+        event.add("summary", f"{name}: {plain_text(entry.label)}")
         _add_time(event, entry)
         words = ", ".join(word for _, word in flag_words(entry, status))
-        reasons = [f"{f.subtype}: {f.message}" for f in status.findings]
-        event.add("description", "\n".join([entry.text, f"Status as of {iso_day(job.day)}: {words}", *reasons]))
+        reasons = [f"{f.subtype}: {plain_text(f.message)}" for f in status.findings]
+        lines = [plain_text(entry.text), f"Status as of {iso_day(job.day)}: {words}", *reasons]
+        event.add("description", "\n".join(lines))
         calendar.add_component(event)
     return calendar.to_ical()
 
@@ -103,10 +115,14 @@ def _add_time(event, entry: Entry) -> None:
     when = entry.when
     if when.kind == "instant":
         event.add("dtstart", _utc(when.start))
-    else:
+    elif when.last_day < date.max:
         event.add("dtstart", when.first_day)
         event.add("dtend", when.last_day + timedelta(days=1))
+    else:
+        # DTEND would be 10000-01-01, which no date can hold; a DURATION says the same.
+        event.add("dtstart", when.first_day)
+        event.add("duration", timedelta(days=(when.last_day - when.first_day).days + 1))
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)
+    return to_utc(moment)

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from .model import Entry, Finding, When, normalise_label
 from .subtypes import ORDER, Subtype
+from .zones import UTC_MAX, to_utc
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ def find_inconsistencies(entries: Sequence[Entry], reference: Reference | None, 
     findings: list[Finding] = []
     findings += _invalid(entries)
     findings += _duplicates(entries)
+    findings += _workshop_rows_disagree(entries)
     findings += _out_of_order(entries)
     if reference is not None:
         findings += _against_workshop(entries, reference, max_lead_days)
@@ -71,6 +73,24 @@ def _duplicates(entries: Sequence[Entry]) -> list[Finding]:
         else:
             seen[key] = index
     return findings
+
+
+def _workshop_rows_disagree(entries: Sequence[Entry]) -> list[Finding]:
+    """Each workshop row that neither contains nor lies within the table's first workshop row."""
+    rows = [(index, entry) for index, entry in enumerate(entries) if entry.is_workshop and entry.is_dated]
+    if not rows:
+        return []
+    first = rows[0][1]
+    return [
+        Finding(
+            Subtype.WORKSHOP_MISMATCH,
+            f"the workshop entry {_name(entry)} ({entry.when.describe()}) disagrees with {_name(first)} "
+            f"({first.when.describe()}) on line {first.line}; keep one workshop date or make the two agree",
+            index,
+        )
+        for index, entry in rows[1:]
+        if not (_within(entry.when, first.when) or _within(first.when, entry.when))
+    ]
 
 
 def _out_of_order(entries: Sequence[Entry]) -> list[Finding]:
@@ -112,7 +132,8 @@ def _against_workshop(entries: Sequence[Entry], reference: Reference, max_lead_d
                     )
                 )
             continue
-        if when.start >= started_by:
+        # A workshop that starts at the clamped last moment has no representable "after".
+        if started_by < UTC_MAX and when.start >= started_by:
             findings.append(
                 Finding(
                     Subtype.AFTER_WORKSHOP,
@@ -122,7 +143,7 @@ def _against_workshop(entries: Sequence[Entry], reference: Reference, max_lead_d
                 )
             )
         lead = workshop.start - when.end
-        if lead > timedelta(days=max_lead_days):
+        if _longer_than_days(lead, max_lead_days):
             findings.append(
                 Finding(
                     Subtype.FAR_BEFORE,
@@ -136,9 +157,29 @@ def _against_workshop(entries: Sequence[Entry], reference: Reference, max_lead_d
     return findings
 
 
+def _longer_than_days(span: timedelta, days: int) -> bool:
+    # timedelta cannot hold a billion days; no span between two datetimes is that long anyway.
+    if abs(days) >= timedelta.max.days:
+        return days < 0
+    return span > timedelta(days=days)
+
+
+def _later(moment: datetime, step: timedelta) -> datetime:
+    """*moment* + *step*, clamped at the last moment datetime can hold."""
+    try:
+        return moment + step
+    except OverflowError:
+        pass
+    try:
+        return to_utc(moment) + step
+    except OverflowError:
+        return UTC_MAX
+
+
 def _certainly_before(later: When, earlier: When) -> bool:
     """True when *later* (listed below) lies wholly before *earlier* (listed above) begins."""
-    return later.start < earlier.start and later.end <= earlier.start
+    # Two ends clamped to UTC_MAX may be hours apart in year 10000: equal there proves nothing.
+    return later.start < earlier.start and later.end <= earlier.start and later.end < UTC_MAX
 
 
 def _certainly_started_by(workshop: When) -> datetime:
@@ -147,14 +188,14 @@ def _certainly_started_by(workshop: When) -> datetime:
     A month-only date could start on the month's last day, so only what follows the month counts.
     """
     if workshop.kind == "instant":
-        return workshop.start + timedelta(minutes=1)
+        return _later(workshop.start, timedelta(minutes=1))
     if workshop.kind == "month":
         return workshop.end
-    return workshop.start + timedelta(days=1)
+    return _later(workshop.start, timedelta(days=1))
 
 
 def _within(inner: When, outer: When) -> bool:
-    return outer.start <= inner.start and inner.end <= max(outer.end, outer.start + timedelta(minutes=1))
+    return outer.start <= inner.start and inner.end <= max(outer.end, _later(outer.start, timedelta(minutes=1)))
 
 
 def _name(entry: Entry) -> str:

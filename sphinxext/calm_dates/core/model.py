@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime, time
 from typing import Literal
 
 from .names import iso_day, iso_minute_utc, long_day, long_moment, month_year
 from .subtypes import Subtype
+from .zones import to_utc
 
 Kind = Literal["instant", "days", "month", "tba"]
 
@@ -21,7 +22,10 @@ class When:
 
     ``start`` is its first moment and ``end`` the moment it becomes past
     (equal to ``start`` for an instant; the end of the last day, in the
-    entry's zone, for days and months). Both are None for TBA.
+    entry's zone, for days and months). Both are None for TBA. Both can be
+    converted to UTC: a moment beyond what datetime holds in UTC (the end of
+    9999-12-31 in AoE) is clamped to datetime.max or datetime.min in UTC.
+    ``clock`` is an instant's time of day as written, in its zone.
     """
 
     kind: Kind
@@ -31,6 +35,7 @@ class When:
     first_day: date | None = None
     last_day: date | None = None
     superseded: str | None = None
+    clock: time | None = None
 
     @property
     def is_dated(self) -> bool:
@@ -40,7 +45,7 @@ class When:
     def html_datetime(self) -> str:
         """A valid HTML ``<time datetime>`` value: UTC instant, date or month."""
         if self.kind == "instant":
-            return iso_minute_utc(self.start.astimezone(UTC))
+            return iso_minute_utc(to_utc(self.start))
         if self.kind == "month":
             return iso_day(self.first_day)[:7]
         if self.kind == "days":
@@ -49,6 +54,8 @@ class When:
 
     def describe(self) -> str:
         """A short, unambiguous rendering for messages."""
+        if self.kind == "instant" and self.clock is not None:
+            return f"{long_day(self.first_day)}, {self.clock.hour:02d}:{self.clock.minute:02d} {self.zone}"
         if self.kind == "instant":
             return f"{long_moment(self.start)} {self.zone}"
         if self.kind == "month":
@@ -62,7 +69,7 @@ class When:
 
 def utc_text(moment: datetime) -> str:
     """A moment as the tables' "status as of" note shows it: November 25, 2026, 12:00 UTC."""
-    return f"{long_moment(moment.astimezone(UTC))} UTC"
+    return f"{long_moment(to_utc(moment))} UTC"
 
 
 @dataclass(frozen=True)
