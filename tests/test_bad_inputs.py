@@ -233,11 +233,6 @@ def test_one_sphinx_build_reports_every_bad_input_at_its_own_line(make_app, tmp_
     assert len(soup(app.outdir / "index.html").select("tr.calm-date")) == len(ROWS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MyST and docutils split a directive body with str.splitlines(), which also breaks at U+2028, form "
-    "feed, NEL...; sphinx_ext/directive.py would have to re-split the raw text at line feeds only (see report)",
-)
 def test_a_line_separator_inside_an_entry_neither_splits_it_nor_moves_later_lines(make_app, tmp_path):
     srcdir = tmp_path / "separator"
     srcdir.mkdir()

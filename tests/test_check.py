@@ -269,16 +269,10 @@ def test_moments_clamped_together_at_the_end_of_9999_are_not_ordered():
     assert findings_for(lines, "December 9999")[1] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=DateSyntaxError,
-    reason="core/block.py _workshop re-reads calm_dates_workshop in a table's :timezone: without catching "
-    "DateSyntaxError (owned by another engineer; the fix is in the issue-11-core report)",
-)
 def test_a_workshop_time_that_a_tables_zone_skips_is_reported_not_raised():
     settings, problems = load_settings({"calm_dates_workshop": "March 10, 2024, 02:30"})
     assert problems == []
-    lines = ((2, "Deadline: June 6, 2023"),)
-    source = BlockSource("dates.md", 1, options=(("timezone", "America/Los_Angeles"),), lines=lines)
+    lines = ((2, ":timezone: America/Los_Angeles"), (3, "Deadline: June 6, 2023"))
+    source = BlockSource("dates.md", 1, lines=lines)
     table = evaluate_block(source, settings)
     assert [finding.subtype for finding in table.findings] == ["option"]

@@ -8,7 +8,6 @@ it was accepted. Readers hand over the lines exactly as written, options include
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -217,8 +216,14 @@ def _workshop(
     if settings.workshop_text:
         workshop = settings.workshop
         if zone != settings.timezone:
-            with contextlib.suppress(DateSyntaxError):
+            try:
                 workshop = parse_when(settings.workshop_text, zone)
+            except DateSyntaxError as error:
+                # The workshop date may not exist in this table's zone (a daylight-saving gap).
+                message = (
+                    f"calm_dates_workshop read in this table's :timezone: {zone}: {error}; using {settings.timezone}"
+                )
+                findings.append((Finding(Subtype.OPTION, message), _option_line(parts, "timezone")))
         return workshop, "calm_dates_workshop"
     return None, ""
 

@@ -18,7 +18,10 @@ class Subtype(StrEnum):
         return member
 
     AFTER_WORKSHOP = "after-workshop", "An entry (not the workshop) falls after the workshop has surely started."
-    WORKSHOP_MISMATCH = "workshop-mismatch", "The workshop entry lies outside the configured workshop date."
+    WORKSHOP_MISMATCH = (
+        "workshop-mismatch",
+        "The workshop entry lies outside the configured workshop date, or two workshop rows in one table disagree.",
+    )
     OUT_OF_ORDER = "out-of-order", "An entry lies wholly before the dated entry listed above it."
     FAR_BEFORE = "far-before", "An entry ends more than calm_dates_max_lead_days before the workshop starts."
     INVALID = "invalid", "An entry does not parse: impossible date, unknown zone, no colon, ..."
