@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import runpy
 import shutil
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -13,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
-# The workshop's original home page, as the organisers published it (the site's source text).
-SEED = Path(__file__).parent / "fixtures" / "seed-home-page.md"
+# The venv that `make` created and the tests run in.
+VENV = Path(sys.executable).parent.parent
 # A fixed "now" for builds whose Past/Next status a test asserts.
 NOW = "2026-11-25T00:00:00Z"
 
@@ -104,3 +107,25 @@ def copy_of_the_site(tmp_path: Path) -> Path:
         ignore=shutil.ignore_patterns(".git", ".venv*", "_build", "node_modules", "*.egg-info", ".*cache"),
     )
     return copy
+
+
+def site_conf(root: Path = REPO) -> dict:
+    """The values a site's conf.py sets, as Sphinx would see them (the file is run, as Sphinx runs it)."""
+    return runpy.run_path(str(root / "conf.py"))
+
+
+def make_check(copy: Path) -> subprocess.CompletedProcess:
+    """`make check` in a copy of the site, with this project's venv as it is (the copy must not reinstall)."""
+    stamp = VENV / ".installed-stamp"
+    return subprocess.run(
+        ["make", "-C", str(copy), "-o", str(stamp), "check", f"VENV={VENV}"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1732492800"},
+    )
+
+
+needs_make_venv = pytest.mark.skipif(
+    not (VENV / ".installed-stamp").exists(), reason="needs the venv that make creates"
+)

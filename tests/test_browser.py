@@ -1,4 +1,4 @@
-"""Live status in a real browser: Chromium (Debian's or Playwright's) driven by Playwright, with a controlled clock and zone."""
+"""Live status in a real browser (Chromium driven by Playwright), with a controlled clock and zone."""
 
 from __future__ import annotations
 
