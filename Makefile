@@ -41,8 +41,12 @@ $(NODE_STAMP): package.json package-lock.json
 html: $(STAMP)  ## Build the site into _build/html
 	$(SPHINXBUILD) -M html $(SOURCEDIR) $(BUILDDIR) -c . $(SPHINXOPTS)
 
+# Polling follows files by path, so conf.py is still followed after an atomic save (sed -i,
+# git checkout, an editor's safe write) replaces it; inotify on the file would lose it.
+SERVEOPTS   ?= --host 127.0.0.1 --port 8000
 serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000 (rebuilds on edits to docs/, conf.py, sphinxext/)
-	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html -c . --watch conf.py --watch sphinxext $(SPHINXOPTS)
+	WATCHFILES_FORCE_POLLING=1 $(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html -c . \
+	  --watch conf.py --watch sphinxext --re-ignore '__pycache__' $(SERVEOPTS) $(SPHINXOPTS)
 
 linkcheck: $(STAMP)  ## Check every external link
 	$(SPHINXBUILD) -M linkcheck $(SOURCEDIR) $(BUILDDIR) -c . $(SPHINXOPTS)
