@@ -43,6 +43,8 @@ html: $(STAMP)  ## Build the site into _build/html
 
 # Polling follows files by path, so conf.py is still followed after an atomic save (sed -i,
 # git checkout, an editor's safe write) replaces it; inotify on the file would lose it.
+# (Polling compares modification times to the second: two saves of the same size within
+# one second count as one.)
 SERVEOPTS   ?= --host 127.0.0.1 --port 8000
 serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000 (rebuilds on edits to docs/, conf.py, sphinxext/)
 	WATCHFILES_FORCE_POLLING=1 $(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html -c . \

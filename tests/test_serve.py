@@ -65,6 +65,8 @@ def test_make_serve_rebuilds_after_each_atomic_save_of_conf_py(tmp_path):
         for n in (1, 2, 3):
             _atomic_save(conf, original + f'\nhtml_title = "Atomic save {n}"\n')
             assert _wait_for(url, f"Atomic save {n}", 60), (n, (tmp_path / "serve.log").read_text()[-3000:])
+            # Polling compares modification times to the second: keep saves of equal size a second apart.
+            time.sleep(1.1)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
