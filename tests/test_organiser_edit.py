@@ -33,46 +33,52 @@ PROGRAM = """\
 BLOCK = re.compile(r"(^```\{important-dates\}[^\n]*\n)(?:^(?!```).*\n)*?(^```)", re.MULTILINE)
 
 
-def organisers_edit(copy: Path) -> None:
+def organisers_edit(copy: Path) -> str:
     conf = copy / "conf.py"
     text = conf.read_text(encoding="utf-8")
     text, confirmed = re.subn(r"^calm_dates_workshop = .*$", f'calm_dates_workshop = "{CONFIRMED}"', text, flags=re.M)
     # The fixed dates are no longer findings: CONTRIBUTING says to delete their lines.
-    text, dropped = re.subn(r"^calm_dates_accepted = \[\n(?:    .*\n)*\]", "calm_dates_accepted = []", text, flags=re.M)
+    text, dropped = re.subn(
+        r"^calm_dates_accepted = \[(?:\n(?:    .*\n)*)?\]", "calm_dates_accepted = []", text, flags=re.M
+    )
     assert (confirmed, dropped) == (1, 1)
     conf.write_text(text, encoding="utf-8")
     dates = copy / "docs" / "dates.md"
     text, fixed = BLOCK.subn(lambda m: m[1] + FIXED_DATES + m[2], dates.read_text(encoding="utf-8"))
     assert fixed == 1
     dates.write_text(text, encoding="utf-8")
-    (copy / "docs" / "program.md").write_text(PROGRAM, encoding="utf-8")
+    # A page of its own, under a name no page has yet.
+    name = next(f"programme-{n}" for n in range(100) if not (copy / "docs" / f"programme-{n}.md").exists())
+    (copy / "docs" / f"{name}.md").write_text(PROGRAM, encoding="utf-8")
     index = copy / "docs" / "index.md"
-    text, added = re.subn(r"(```\{toctree\}\n(?::.*\n)*\n(?:(?!```).+\n)*)", r"\1program\n", index.read_text("utf-8"))
+    toctree = r"(```\{toctree\}\n(?::.*\n)*\n(?:(?!```).+\n)*)"
+    text, added = re.subn(toctree, rf"\g<1>{name}\n", index.read_text("utf-8"))
     assert added == 1
     index.write_text(text, encoding="utf-8")
+    return name
 
 
 @pytest.fixture(scope="module")
-def edited(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+def edited(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess, str]:
     tmp = tmp_path_factory.mktemp("organiser")
     copy = copy_of_the_site(tmp)
-    organisers_edit(copy)
+    page = organisers_edit(copy)
     out = tmp / "out"
     command = [sys.executable, "-m", "sphinx", "-M", "html", "docs", str(out), "-c", ".", "-E", "-n", "-W"]
     result = subprocess.run(
         [*command, "--keep-going", "-D", f"calm_dates_now={NOW}"], cwd=copy, capture_output=True, text=True
     )
-    return copy, out / "html", result
+    return copy, out / "html", result, page
 
 
 def test_the_edited_site_builds_clean(edited):
-    _, html, result = edited
+    _, html, result, page = edited
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert "accepted calm_dates" not in result.stdout
-    for page in ("index", "dates", "program"):
-        assert (html / f"{page}.html").is_file()
-    assert [row.th.get_text() for row in soup(html / "program.html").select("tr.calm-date")] == [
+    for name in ("index", "dates", page):
+        assert (html / f"{name}.html").is_file()
+    assert [row.th.get_text() for row in soup(html / f"{page}.html").select("tr.calm-date")] == [
         "Poster upload",
         "Doors open",
     ]
@@ -89,7 +95,7 @@ def test_make_check_passes_after_the_edit(tmp_path):
 
 
 def test_changing_calm_dates_workshop_updates_every_mention(edited):
-    copy, html, _ = edited
+    copy, html, _, _ = edited
     assert site_conf(copy)["calm_dates_workshop"] == CONFIRMED
     home = soup(html / "index.html")
     text = " ".join(home.find("article").get_text().split())
@@ -107,7 +113,7 @@ def test_changing_calm_dates_workshop_updates_every_mention(edited):
 
 
 def test_metadata_and_calendar_agree_with_the_table(edited):
-    _, html, _ = edited
+    _, html, _, _ = edited
     rows = {row.th.get_text(): row.td.time["datetime"] for row in soup(html / "dates.html").select("tr.calm-date")}
     data = json.loads(soup(html / "index.html").find("script", type="application/ld+json").string)
     assert rows["Workshop Date"] == data["startDate"]
