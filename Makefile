@@ -41,10 +41,22 @@ $(NODE_STAMP): package.json package-lock.json
 html: $(STAMP)  ## Build the site into _build/html
 	$(SPHINXBUILD) -M html $(SOURCEDIR) $(BUILDDIR) -c . $(SPHINXOPTS)
 
+# Polling follows files by path, so conf.py is still followed after an atomic save (sed -i,
+# git checkout, an editor's safe write) replaces it; inotify on the file would lose it.
+# (Polling compares modification times to the second: two saves of the same size within
+# one second count as one.)
+SERVEOPTS   ?= --host 127.0.0.1 --port 8000
 serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000 (rebuilds on edits to docs/, conf.py, sphinxext/)
-	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html -c . --watch conf.py --watch sphinxext $(SPHINXOPTS)
+	WATCHFILES_FORCE_POLLING=1 $(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html -c . \
+	  --watch conf.py --watch sphinxext --re-ignore '__pycache__' $(SERVEOPTS) $(SPHINXOPTS)
 
-linkcheck: $(STAMP)  ## Check every external link
+# Without a network every link would be reported "broken"; say what is wrong instead.
+LINKCHECK_PROBE ?= neurips.cc:443
+linkcheck: $(STAMP)  ## Check every external link (says so when the network is unreachable)
+	@$(BIN)/python -c "import socket; host, port = '$(LINKCHECK_PROBE)'.rsplit(':', 1); \
+	  socket.create_connection((host, int(port)), timeout=10).close()" 2>/dev/null || { \
+	  echo "make linkcheck: cannot reach $(LINKCHECK_PROBE): the network is unreachable (or blocked)," >&2; \
+	  echo "so the links were not checked. Run it again with a network connection." >&2; exit 2; }
 	$(SPHINXBUILD) -M linkcheck $(SOURCEDIR) $(BUILDDIR) -c . $(SPHINXOPTS)
 
 test: $(STAMP) $(TEST_DEPS)  ## Run the whole test suite

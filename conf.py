@@ -6,6 +6,7 @@ relative to this folder.
 """
 
 import os
+import re
 
 project = "C♥LM 2024"
 author = "The C♥LM organisers"
@@ -23,8 +24,9 @@ extensions = [
 root_doc = "index"
 exclude_patterns = ["_build", ".venv", "_static"]
 
-# MyST: ::: fences for sphinx-design cards, attributes where pages need them.
-myst_enable_extensions = ["colon_fence", "attrs_inline", "attrs_block"]
+# MyST: ::: fences for sphinx-design cards, attributes where pages need them, and
+# {{ substitutions }} for the workshop's date and place (set once, below).
+myst_enable_extensions = ["colon_fence", "attrs_inline", "attrs_block", "substitution"]
 myst_heading_anchors = 2
 
 # Theme: furo, with a wordmark for each colour scheme.
@@ -49,7 +51,14 @@ ogp_image = "_static/calm-social.png"
 ogp_image_alt = "C♥LM: Causality and Large Models, NeurIPS 2024 workshop"
 ogp_social_cards = {"enable": False}
 
+# ---------------------------------------------------------------------------
+# THE WORKSHOP, IN ONE PLACE. Its date and place are set here and nowhere else:
+# the home page sentence and badges, the dates page introduction, the event
+# metadata (JSON-LD), the calendar and every important-dates check derive from
+# them. CONTRIBUTING.md has the checklist for "the workshop moved".
+# ---------------------------------------------------------------------------
 # The workshop date the seed states; every important-dates table is checked against it.
+# A literal, so `calm-dates check` reads it without running this file.
 calm_dates_workshop = "December 2024"
 calm_dates_timezone = "AoE"
 # Reviewed findings on the seed's own dates: the workshop page published them this way
@@ -64,15 +73,44 @@ calm_dates_accepted = [
     ("docs/dates.md", "Workshop Date", "workshop-mismatch", "August 5, 2022"),
     ("docs/dates.md", "Workshop Date", "out-of-order", "August 5, 2022"),
 ]
+workshop_name = "First Workshop on Causality and Large Models (C♥️LM)"
+workshop_place = "Vancouver"
+conference = "NeurIPS 2024"
+
+
+def _held_on(when: str) -> str:
+    """The date as the home page sentence writes it: a month alone reads "December, 2024" (the seed's form)."""
+    month_only = re.fullmatch(r"([A-Z][a-z]+) (\d{4})", when)
+    return f"{month_only[1]}, {month_only[2]}" if month_only else when
+
+
+_announcement = (
+    f"The {workshop_name} will be co-located with {conference}, in {workshop_place}, "
+    f"and held on {_held_on(calm_dates_workshop)}."
+)
+
 # The workshop as a schema.org Event (JSON-LD on the home page) and the calendar name.
 calm_dates_event = {
-    "name": "First Workshop on Causality and Large Models (C♥️LM)",
-    "location": "Vancouver",
+    "name": workshop_name,
+    "location": workshop_place,
     # The seed places the workshop in Vancouver with NeurIPS: an in-person event.
     "attendance_mode": "OfflineEventAttendanceMode",
-    "description": (
-        "The First Workshop on Causality and Large Models (C♥️LM) will be co-located with "
-        "NeurIPS 2024, in Vancouver, and held on December, 2024."
+    "description": _announcement,
+}
+
+# Search engines' and link previews' summary of every page: the announcement above.
+myst_html_meta = {"description": _announcement}
+
+# What the pages write as {{ workshop_date }} and so on. Values are MyST Markdown,
+# so the badges are sphinx-design roles.
+myst_substitutions = {
+    "workshop_name": workshop_name,
+    "workshop_place": workshop_place,
+    "workshop_date": calm_dates_workshop,
+    "workshop_held_on": _held_on(calm_dates_workshop),
+    "conference": conference,
+    "workshop_badges": " ".join(
+        f"{{bdg-primary-line}}`{text}`" for text in (conference, workshop_place, calm_dates_workshop)
     ),
 }
 

@@ -1,10 +1,16 @@
-"""What sphinxext.calm_dates costs a build: `make bench` prints a table of medians, ratios, goals and verdicts.
+"""What sphinxext.calm_dates costs a build and a visitor: `make bench` prints a table of medians, ratios,
+goals and verdicts.
 
-Every figure is the median of repeated runs of a real `python -m sphinx` in a
+Every build figure is the median of repeated runs of a real `python -m sphinx` in a
 fresh process (what `make html` does), compared with the same pages where each
 important-dates block is a plain Markdown list and the extension is not loaded.
+The browser figures come from Chromium (when one is found) loading the built page.
 
-    python bench/run.py            # the full benchmark (a few minutes)
+A goal that is missed is a verdict in the table (MISS), not a failure: timings are
+noisy, and the benchmark reports them. The exit status is 0 unless a measurement
+itself breaks (a build fails, a tool crashes); then the row says ERROR and it is 1.
+
+    python bench/run.py            # the full benchmark (several minutes)
     python bench/run.py --quick    # a small smoke version (seconds), run by the test suite
 """
 
@@ -12,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import functools
 import gzip
+import http.server
 import os
 import re
 import shutil
@@ -20,7 +28,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +47,12 @@ class Row:
     figure: str
     goal: str
     ok: bool | None
+    error: bool = False
 
     @property
     def verdict(self) -> str:
+        if self.error:
+            return "ERROR"
         return "n/a" if self.ok is None else ("PASS" if self.ok else "MISS")
 
 
@@ -242,6 +255,64 @@ def bench_many_pages(root: Path, pages: int, runs: int) -> list[Row]:
     ]
 
 
+def plain_project(project: Path, plain: Path) -> None:
+    """A copy of a project with each important-dates block as a plain list and without the extension."""
+    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("_build*"))
+    conf = plain / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(', "sphinxext.calm_dates"', ""), encoding="utf-8")
+    for page in plain.glob("*.md"):
+        page.write_text(as_plain_list(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def bench_many_tables(root: Path, pages: int, per_page: int, runs: int) -> list[Row]:
+    """A site of many pages, each with a table, against the same site with plain lists: what a user rebuilds."""
+    project = root / "tables"
+    project.mkdir()
+    (project / "conf.py").write_text(MINIMAL_CONF.format(extra=', "sphinxext.calm_dates"', now=NOW))
+    names = [f"page{i:03d}" for i in range(pages)]
+    (project / "index.md").write_text("# Pages\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
+    for i, name in enumerate(names):
+        body = "\n".join(entries(per_page)).replace("Entry", f"Page {i} entry")
+        (project / f"{name}.md").write_text(f"# Page {i}\n\n```{{important-dates}}\n{body}\n```\n")
+    (project / "conf.py").write_text(
+        (project / "conf.py").read_text() + "calm_dates_max_lead_days = 99999\n", encoding="utf-8"
+    )
+    plain = root / "tables-plain"
+    plain_project(project, plain)
+    variants = {"extension": project, "plain": plain}
+    commands = {name: sphinx(".", where / "_build") for name, where in variants.items()}
+    cleans = medians({n: Variant(commands[n], where, clean(where / "_build")) for n, where in variants.items()}, runs)
+    unchanged = medians({n: Variant(commands[n], where) for n, where in variants.items()}, runs)
+
+    def edit(where: Path):
+        counter = iter(range(1_000_000))
+
+        def touch_one_page():
+            page = where / f"{names[len(names) // 2]}.md"
+            text = page.read_text(encoding="utf-8").split("\n\nEdit ")[0]
+            page.write_text(f"{text}\n\nEdit {next(counter)}.\n", encoding="utf-8")
+
+        return touch_one_page
+
+    edits = medians({n: Variant(commands[n], where, edit(where)) for n, where in variants.items()}, runs)
+    rows = []
+    for what, figures, goal in (
+        ("clean build", cleans, 1.25),
+        ("no-change rebuild", unchanged, 1.15),
+        ("one-page edit", edits, 1.25),
+    ):
+        ratio = figures["extension"] / figures["plain"]
+        rows.append(
+            Row(
+                f"{pages} pages x {per_page}-entry table, {what}: extension / plain lists",
+                f"{figures['extension']:.2f} s / {figures['plain']:.2f} s = {ratio:.3f}",
+                f"<= {goal:.2f}",
+                ratio <= goal,
+            )
+        )
+    return rows
+
+
 def bench_weight(site: Path) -> list[Row]:
     page = (site / "dates.html").read_text(encoding="utf-8")
     assets = [STATIC / "calm_dates.css", STATIC / "calm_dates.js"]
@@ -249,7 +320,15 @@ def bench_weight(site: Path) -> list[Row]:
     sizes = {a.name: len(gzip.compress(a.read_bytes(), 9, mtime=0)) for a in assets}
     total = sum(sizes.values())
     external = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//[^"]+"', page)
+    html = (site / "dates.html").read_bytes()
+    html_gzipped = len(gzip.compress(html, 9, mtime=0))
     return [
+        Row(
+            "dates.html itself (the page's own HTML): raw, gzipped",
+            f"{len(html):,} B, {html_gzipped:,} B gzipped (extension assets {total} B gzipped)",
+            "report",
+            None,
+        ),
         Row(
             "extension CSS + JS on a dates page, gzipped",
             f"{sizes['calm_dates.css']} + {sizes['calm_dates.js']} = {total} B ({', '.join(served)})",
@@ -260,22 +339,121 @@ def bench_weight(site: Path) -> list[Row]:
     ]
 
 
+def find_chromium() -> str | None:
+    """$CALM_CHROMIUM, else Debian's /usr/bin/chromium, else the browser `playwright install` fetched."""
+    if os.environ.get("CALM_CHROMIUM"):
+        return os.environ["CALM_CHROMIUM"]
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            path = playwright.chromium.executable_path
+    except Exception:
+        return None
+    return path if Path(path).exists() else None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+CLS_OBSERVER = """
+window.__cls = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def bench_browser(site: Path, minutes: int) -> list[Row]:
+    """What a visitor's browser does with a dates page: layout shift while loading, script work per minute."""
+    chromium = find_chromium()
+    if chromium is None:
+        return [Row("browser: layout shift, script work per minute", "no Chromium found (skipped)", "report", None)]
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=args)
+            context = browser.new_context(viewport={"width": 375, "height": 800})
+            page = context.new_page()
+            page.add_init_script(CLS_OBSERVER)
+            page.clock.install()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Performance.enable")
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/dates.html", wait_until="load")
+            page.clock.run_for(2_000)
+            shift = page.evaluate("window.__cls")
+
+            def script_seconds() -> float:
+                metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+                return metrics["ScriptDuration"]
+
+            before = script_seconds()
+            page.clock.run_for(minutes * 60_000)
+            per_minute = (script_seconds() - before) / minutes
+            browser.close()
+    finally:
+        server.shutdown()
+    return [
+        Row("browser: cumulative layout shift loading dates.html (375 px)", f"{shift:.4f}", "<= 0.1", shift <= 0.1),
+        Row(
+            f"browser: script work per minute on dates.html (over {minutes} min)",
+            f"{per_minute * 1000:.2f} ms",
+            "<= 50 ms",
+            per_minute <= 0.05,
+        ),
+    ]
+
+
+def measured(name: str, section, *args) -> list[Row]:
+    """The rows of one section; if the measurement itself breaks, one ERROR row that says why."""
+    try:
+        return section(*args)
+    except Exception as error:  # a broken measurement is reported, and fails the run
+        traceback.print_exc(file=sys.stderr)
+        return [
+            Row(
+                name,
+                f"{type(error).__name__}: {str(error).splitlines()[0][:80] if str(error) else ''}",
+                "-",
+                None,
+                True,
+            )
+        ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--quick", action="store_true", help="small sizes and few runs: a smoke test, not a measurement"
     )
     args = parser.parse_args(argv)
-    runs, sizes, pages = (1, (10, 100), 6) if args.quick else (7, (1_000, 10_000), 300)
+    runs, sizes, pages, minutes = (1, (10, 100), 6, 1) if args.quick else (7, (1_000, 10_000), 300, 10)
+    few = 1 if args.quick else 3
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="calm-bench-") as tmp:
         root = Path(tmp)
-        rows += bench_site(root, runs)
-        rows += bench_scale(root, sizes, max(3, runs // 2) if not args.quick else 1)
-        rows += bench_many_pages(root, pages, 3 if not args.quick else 1)
-        rows += bench_weight(root / "real" / "_build")
+        rows += measured("clean build, real site", bench_site, root, runs)
+        rows += measured("one page, many entries", bench_scale, root, sizes, few if args.quick else max(3, runs // 2))
+        rows += measured(f"{pages} pages, -j 1 / -j 2", bench_many_pages, root, pages, few)
+        rows += measured(f"{pages} pages x 20-entry table", bench_many_tables, root, pages, 20, few)
+        rows += measured("weight of a dates page", bench_weight, root / "real" / "_build")
+        rows += measured("browser", bench_browser, root / "real" / "_build", minutes)
     print_table(rows, runs, args.quick)
-    return 0 if all(row.ok is not False for row in rows) or args.quick else 1
+    return exit_status(rows)
+
+
+def exit_status(rows: list[Row]) -> int:
+    """Verdicts are information (a MISS is a noisy ratio over its goal); only a measurement that broke fails."""
+    return 1 if any(row.error for row in rows) else 0
 
 
 def print_table(rows: list[Row], runs: int, quick: bool) -> None:

@@ -1,10 +1,9 @@
-"""Live status in a real browser: Debian's Chromium driven by Playwright, with a controlled clock and zone."""
+"""Live status in a real browser (Chromium driven by Playwright), with a controlled clock and zone."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import threading
 from datetime import UTC, datetime, timedelta
@@ -14,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import CHROMIUM, CHROMIUM_ARGS
+from conftest import CHROMIUM_ARGS, chromium_or_skip
 
 T0 = datetime(2024, 6, 1, tzinfo=UTC)
 PAPER_DEADLINE = datetime(2024, 6, 7, 11, 59, tzinfo=UTC)  # June 6, 2024, 23:59 AoE
@@ -51,14 +50,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    chromium = chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

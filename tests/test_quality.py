@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS
 
-from conftest import REPO
+from conftest import CHROMIUM_ARGS, REPO, chromium_or_skip
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -82,11 +81,11 @@ def test_every_page_is_valid_html(site):
 
 @pytest.fixture(scope="module")
 def browser():
-    needs(CHROMIUM, "Chromium")
+    chromium = chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
