@@ -30,6 +30,16 @@ from .sources import blocks_in
 
 SKIPPED_DIRS = {"_build", "node_modules", "__pycache__"}
 
+# The conf.py values that decide what the command reports; others (the event, page options) it may not know.
+DECIDING = (
+    "calm_dates_workshop",
+    "calm_dates_timezone",
+    "calm_dates_max_lead_days",
+    "calm_dates_accepted",
+    "exclude_patterns",
+    "myst_enable_extensions",
+)
+
 # Options that override conf.py: option attribute -> the value it stands for.
 OVERRIDES = {
     "workshop": "calm_dates_workshop",
@@ -132,7 +142,7 @@ def load_project(args: argparse.Namespace) -> Project:
     overridden = {
         name: getattr(args, option) for option, name in OVERRIDES.items() if getattr(args, option) is not None
     }
-    unknown = {name: line for name, line in found.unknown.items() if name not in overridden}
+    unknown = {name: line for name, line in found.unknown.items() if name in DECIDING and name not in overridden}
     if unknown:
         named = ", ".join(f"{name} (line {line})" for name, line in sorted(unknown.items(), key=lambda item: item[1]))
         raise UsageError(
