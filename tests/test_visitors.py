@@ -184,3 +184,29 @@ def test_countdown_and_local_times_are_written_at_build_time(build):
     # An AoE deadline on June 2 is June 3 in UTC: marked as another day.
     assert local[0] == "= Mon, Jun 3, 11:59 UTC (+1 day)"
     assert local[2] == "= Fri, Nov 1, 12:00 UTC"
+
+
+# --- subscribe, not just download ---------------------------------------------------------------
+
+
+def test_a_known_site_url_offers_a_webcal_subscription(build):
+    app = build("live", html_baseurl="https://calm.example.org/en/latest/")
+    line = soup(app.outdir / "index.html").select_one(".calm-dates-ics")
+    assert line.select_one("a[download]")["href"] == "index.ics"
+    assert line.select_one("a.calm-dates-subscribe")["href"] == "webcal://calm.example.org/en/latest/index.ics"
+    unknown = build("forms")
+    assert soup(unknown.outdir / "index.html").select_one("a.calm-dates-subscribe") is None
+
+
+def test_each_extension_of_a_deadline_raises_the_events_sequence(build):
+    from icalendar import Calendar
+
+    app = build("forms")
+    events = {
+        str(e["summary"]).split(": ", 1)[1]: e
+        for e in Calendar.from_ical((app.outdir / "index.ics").read_bytes()).walk("VEVENT")
+    }
+    assert int(events["Abstract deadline"]["sequence"]) == 1  # ~~May 30, 2024~~ June 6, 2024
+    assert int(events["Paper deadline"]["sequence"]) == 0
+    # The UID stays, so an app replaces the event rather than adding a second one.
+    assert str(events["Abstract deadline"]["uid"]).endswith("@calm-dates")

@@ -22,7 +22,7 @@ from .zones import to_utc
 PRODID = "-//sphinxext.calm_dates//important-dates//EN"
 FINGERPRINT_PROPERTY = "X-CALM-DATES-FINGERPRINT"
 # Part of the fingerprint: bump when build_calendar's output changes for the same inputs.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # C0 and C1 controls (line breaks included): a calendar's text values must not hold them raw.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -82,6 +82,11 @@ def is_written_from(head: bytes, job: CalendarJob) -> bool:
     return f"{FINGERPRINT_PROPERTY}:{job.fingerprint}".encode() in head
 
 
+def extensions(entry: Entry) -> int:
+    """How many times an entry's date was moved: its struck-through earlier dates."""
+    return entry.text.count("~~") // 2
+
+
 def build_calendar(job: CalendarJob) -> bytes:
     # Imported here: icalendar costs ~30 ms to import, paid only where a calendar is written.
     from icalendar import Calendar, Event
@@ -101,6 +106,9 @@ def build_calendar(job: CalendarJob) -> bytes:
         event = Event()
         event.add("uid", event_uid(job.page, entry.label, seen[key]))
         event.add("dtstamp", stamp)
+        # Each extension of a deadline (a struck-through earlier date) is a new revision of the event,
+        # so calendar apps that subscribed replace the old date instead of keeping both.
+        event.add("sequence", extensions(entry))
         event.add("summary", f"{name}: {plain_text(entry.label)}")
         _add_time(event, entry)
         words = ", ".join(word for _, word in flag_words(entry, status))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urljoin
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -33,8 +34,18 @@ def add_calendar(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not wrappers or not writes_calendars(app):
         return
     href = write_calendar(app, docname, [wrapper["table"] for wrapper in wrappers])
+    subscribe = subscription_url(app.config.html_baseurl, f"{docname}.ics")
     for wrapper in wrappers:
-        wrapper += calendar_line(href, left_out([wrapper["table"]]))
+        wrapper += calendar_line(href, left_out([wrapper["table"]]), subscribe)
+
+
+def subscription_url(baseurl: str, name: str) -> str | None:
+    """webcal://host/path/<page>.ics when the site's public URL is known (html_baseurl, set by Read the Docs)."""
+    if not baseurl:
+        return None
+    absolute = urljoin(baseurl if baseurl.endswith("/") else baseurl + "/", name)
+    scheme, _, rest = absolute.partition("://")
+    return f"webcal://{rest}" if scheme in {"http", "https"} and rest else None
 
 
 def write_calendar(app: Sphinx, docname: str, tables: Sequence[EvaluatedTable]) -> str:

@@ -135,12 +135,21 @@ def _status(
     return [words, reasons]
 
 
-def calendar_line(href: str, left_out: Sequence[str]) -> calendar_link:
-    """The line under a table that links to its page's calendar file and says what it leaves out."""
+def calendar_line(href: str, left_out: Sequence[str], subscribe: str | None = None) -> calendar_link:
+    """The line under a table that links to its page's calendar file and says what it leaves out.
+
+    With the site's public URL known, a webcal:// link lets calendar apps subscribe, so an extended
+    deadline reaches calendars that added the old one.
+    """
     text = "Add these dates to your calendar"
     line = calendar_link("", "", classes=["calm-dates-ics"])
     line += calendar_reference(text, text, refuri=href)
     line += nodes.Text(" (iCalendar file).")
+    if subscribe:
+        line += nodes.Text(" Or ")
+        words = "subscribe to them"
+        line += nodes.reference(words, words, refuri=subscribe, classes=["calm-dates-subscribe"])
+        line += nodes.Text(", so changed dates reach your calendar.")
     if left_out:
         line += nodes.Text(f" Not in the file: {'; '.join(left_out)}.")
     return line
