@@ -21,6 +21,7 @@ import filecmp
 import functools
 import gzip
 import http.server
+import json
 import os
 import re
 import shutil
@@ -32,12 +33,18 @@ import threading
 import time
 import traceback
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 STATIC = REPO / "sphinxext" / "calm_dates" / "static"
 NOW = "2026-11-25T00:00:00Z"
 BLOCK = re.compile(r"^```\{important-dates\}[^\n]*\n(?P<body>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+NEXT_DATE = re.compile(r"^```\{next-date\}[^\n]*\n```\s*\n", re.MULTILINE)
+LIGHTHOUSE = "lighthouse@12.2.3"
+LIGHTHOUSE_DIR = REPO / "bench" / ".node"
+# Pages Sphinx makes by itself: not the site's content.
+SPHINX_PAGES = {"genindex.html", "search.html"}
 MINIMAL_CONF = 'extensions = ["myst_parser"{extra}]\ncalm_dates_now = "{now}"\ncalm_dates_workshop = "December 2024"\n'
 
 
@@ -94,7 +101,8 @@ def as_plain_list(markdown: str) -> str:
         lines = [line for line in match["body"].splitlines() if line.strip() and not line.startswith(":")]
         return "\n".join(line if line.lstrip().startswith(("*", "-")) else f"* {line}" for line in lines) + "\n"
 
-    return BLOCK.sub(plain, markdown)
+    # The next-date box has no plain-list counterpart: the plain page simply lacks it.
+    return NEXT_DATE.sub("", BLOCK.sub(plain, markdown))
 
 
 def site_copies(root: Path) -> tuple[Path, Path]:
@@ -264,7 +272,7 @@ def plain_project(project: Path, plain: Path) -> None:
         page.write_text(as_plain_list(page.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def bench_many_tables(root: Path, pages: int, per_page: int, runs: int) -> list[Row]:
+def bench_many_tables(root: Path, pages: int, per_page: int, runs: int, rebuild_runs: int) -> list[Row]:
     """A site of many pages, each with a table, against the same site with plain lists: what a user rebuilds."""
     project = root / "tables"
     project.mkdir()
@@ -282,7 +290,7 @@ def bench_many_tables(root: Path, pages: int, per_page: int, runs: int) -> list[
     variants = {"extension": project, "plain": plain}
     commands = {name: sphinx(".", where / "_build") for name, where in variants.items()}
     cleans = medians({n: Variant(commands[n], where, clean(where / "_build")) for n, where in variants.items()}, runs)
-    unchanged = medians({n: Variant(commands[n], where) for n, where in variants.items()}, runs)
+    unchanged = medians({n: Variant(commands[n], where) for n, where in variants.items()}, rebuild_runs)
 
     def edit(where: Path):
         counter = iter(range(1_000_000))
@@ -294,7 +302,7 @@ def bench_many_tables(root: Path, pages: int, per_page: int, runs: int) -> list[
 
         return touch_one_page
 
-    edits = medians({n: Variant(commands[n], where, edit(where)) for n, where in variants.items()}, runs)
+    edits = medians({n: Variant(commands[n], where, edit(where)) for n, where in variants.items()}, rebuild_runs)
     rows = []
     for what, figures, goal in (
         ("clean build", cleans, 1.25),
@@ -332,8 +340,9 @@ def bench_weight(site: Path) -> list[Row]:
         Row(
             "extension CSS + JS on a dates page, gzipped",
             f"{sizes['calm_dates.css']} + {sizes['calm_dates.js']} = {total} B ({', '.join(served)})",
-            "<= 3072 B",
-            total <= 3072 and len(served) == 2,
+            # The budget grew from 3 KB when the timeline, the next date and the sleeping scheduler came in.
+            "<= 6144 B",
+            total <= 6144 and len(served) == 2,
         ),
         Row("third-party requests from a dates page", str(len(external)), "0", not external),
     ]
@@ -366,51 +375,208 @@ new PerformanceObserver(list => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
 }).observe({type: "layout-shift", buffered: true});
 """
+# Built as of June 1, 2022: the seed's deadlines are still ahead, so a countdown runs.
+COUNTDOWN_NOW = "2022-06-01T00:00:00Z"
+BROWSER_MOMENTS = {
+    "countdown running": datetime(2022, 6, 1, 1, tzinfo=UTC),
+    "all dates past": datetime(2026, 11, 25, tzinfo=UTC),
+}
 
 
-def bench_browser(site: Path, minutes: int) -> list[Row]:
-    """What a visitor's browser does with a dates page: layout shift while loading, script work per minute."""
+def browser_sites(root: Path) -> dict[str, Path]:
+    """The real site and its plain-list twin, built as of COUNTDOWN_NOW, and a 1,000-row table page."""
+    sites = {}
+    for name, source in (("extension", root / "real"), ("plain", root / "plain")):
+        out = root / f"browser-{name}"
+        if not out.exists():
+            subprocess.run(
+                sphinx("docs", out, ".", "-D", f"calm_dates_now={COUNTDOWN_NOW}"),
+                cwd=source,
+                check=True,
+                capture_output=True,
+            )
+        sites[name] = out
+    big = root / "browser-big"
+    if not big.exists():
+        project = root / "big-project"
+        project.mkdir()
+        (project / "conf.py").write_text(
+            'extensions = ["myst_parser", "sphinxext.calm_dates"]\nhtml_theme = "furo"\nlanguage = "en"\n'
+            f'calm_dates_now = "{COUNTDOWN_NOW}"\ncalm_dates_max_lead_days = 99999\n'
+        )
+        rows = "\n".join(entries(1_000))
+        (project / "index.md").write_text(f"# Many dates\n\n```{{important-dates}}\n{rows}\n```\n")
+        subprocess.run(sphinx(".", big), cwd=project, check=True, capture_output=True)
+    sites["big"] = big
+    return sites
+
+
+def serve(folder: Path):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def bench_browser(root: Path, minutes: int) -> list[Row]:
+    """What a visitor's browser does: layout shift while loading (as Lighthouse counts it), script work per minute."""
     chromium = find_chromium()
     if chromium is None:
         return [Row("browser: layout shift, script work per minute", "no Chromium found (skipped)", "report", None)]
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sites = browser_sites(root)
+    server, origin = serve(root)
     args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+    rows = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=args)
-            context = browser.new_context(viewport={"width": 375, "height": 800})
-            page = context.new_page()
-            page.add_init_script(CLS_OBSERVER)
-            page.clock.install()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Performance.enable")
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/dates.html", wait_until="load")
-            page.clock.run_for(2_000)
-            shift = page.evaluate("window.__cls")
 
-            def script_seconds() -> float:
-                metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-                return metrics["ScriptDuration"]
+            def open_page(path: str, width: int, moment: datetime):
+                context = browser.new_context(viewport={"width": width, "height": 900})
+                page = context.new_page()
+                page.clock.install(time=moment)
+                page.add_init_script(CLS_OBSERVER)
+                page.goto(f"{origin}/{path}", wait_until="load")
+                return context, page
 
-            before = script_seconds()
-            page.clock.run_for(minutes * 60_000)
-            per_minute = (script_seconds() - before) / minutes
+            for page_name in ("dates.html", "index.html"):
+                for width in (1280, 375):
+                    for state, moment in BROWSER_MOMENTS.items():
+                        shifts = {}
+                        for name in ("extension", "plain"):
+                            context, page = open_page(f"{sites[name].name}/{page_name}", width, moment)
+                            page.clock.run_for(3 * 60_000)
+                            shifts[name] = page.evaluate("window.__cls")
+                            context.close()
+                        rows.append(
+                            Row(
+                                f"browser: layout shift, {page_name}, {width} px, {state}: extension / plain",
+                                f"{shifts['extension']:.4f} / {shifts['plain']:.4f}",
+                                "<= plain + 0.001",
+                                shifts["extension"] <= shifts["plain"] + 0.001,
+                            )
+                        )
+            for width in (1280, 375):
+                context, page = open_page("browser-big/index.html", width, datetime(2022, 6, 15, tzinfo=UTC))
+                page.clock.run_for(3 * 60_000)
+                shift = page.evaluate("window.__cls")
+                context.close()
+                rows.append(
+                    Row(f"browser: layout shift, 1,000-row table, {width} px", f"{shift:.4f}", "< 0.001", shift < 0.001)
+                )
+            for path, what in (
+                ("browser-extension/dates.html", "dates.html"),
+                ("browser-big/index.html", "1,000 rows"),
+            ):
+                context, page = open_page(path, 1280, datetime(2022, 6, 1, 1, tzinfo=UTC))
+                cdp = context.new_cdp_session(page)
+                cdp.send("Performance.enable")
+                before = script_seconds(cdp)
+                page.clock.run_for(minutes * 60_000)
+                per_minute = (script_seconds(cdp) - before) / minutes
+                context.close()
+                rows.append(
+                    Row(
+                        f"browser: script work per minute, {what}, countdown running (over {minutes} min)",
+                        f"{per_minute * 1000:.2f} ms",
+                        "<= 5 ms",
+                        per_minute <= 0.005,
+                    )
+                )
             browser.close()
     finally:
         server.shutdown()
-    return [
-        Row("browser: cumulative layout shift loading dates.html (375 px)", f"{shift:.4f}", "<= 0.1", shift <= 0.1),
-        Row(
-            f"browser: script work per minute on dates.html (over {minutes} min)",
-            f"{per_minute * 1000:.2f} ms",
-            "<= 50 ms",
-            per_minute <= 0.05,
-        ),
+    return rows
+
+
+def script_seconds(cdp) -> float:
+    """Time the page has spent running script so far (Chrome's own count)."""
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return metrics["ScriptDuration"]
+
+
+def lighthouse_command() -> list[str] | None:
+    """Lighthouse, pinned (the one release that runs here), installed once into bench/.node."""
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        if shutil.which("npm") is None:
+            return None
+        LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "-E", LIGHTHOUSE, "--prefix", str(LIGHTHOUSE_DIR)],
+            check=True,
+            capture_output=True,
+        )
+    return [str(binary)]
+
+
+def lighthouse_scores(command: list[str], url: str, chromium: str, desktop: bool) -> dict[str, int]:
+    flags = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
+    run = [
+        *command,
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        f"--chrome-flags={flags}",
+        "--only-categories=performance,accessibility,best-practices,seo",
     ]
+    if desktop:
+        run.append("--preset=desktop")
+    result = subprocess.run(
+        run, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium}, check=True
+    )
+    report = json.loads(result.stdout)
+    return {key: round(category["score"] * 100) for key, category in report["categories"].items()}
+
+
+def bench_lighthouse(root: Path, runs: int, quick: bool) -> list[Row]:
+    """Lighthouse 12 on every page, mobile and desktop; dates.html's performance against the plain-list site."""
+    if quick:
+        return [Row("Lighthouse: every page, mobile and desktop", "not in the quick run", "report", None)]
+    chromium, command = find_chromium(), lighthouse_command()
+    if chromium is None or command is None:
+        return [Row("Lighthouse: every page, mobile and desktop", "needs Chromium and npm (skipped)", "report", None)]
+    sites = browser_sites(root)
+    server, origin = serve(root)
+    rows = []
+    try:
+        for desktop in (False, True):
+            form = "desktop" if desktop else "mobile"
+            for page in sorted(
+                p.name for p in sites["extension"].glob("*.html") if p.name not in {"genindex.html", "search.html"}
+            ):
+                scores = lighthouse_scores(command, f"{origin}/browser-extension/{page}", chromium, desktop)
+                others = {k: v for k, v in scores.items() if k != "performance"}
+                rows.append(
+                    Row(
+                        f"Lighthouse {form}, {page}: accessibility, best practices, SEO (performance)",
+                        ", ".join(str(others[key]) for key in ("accessibility", "best-practices", "seo"))
+                        + f" ({scores['performance']})",
+                        "100, 100, 100",
+                        all(value == 100 for value in others.values()),
+                    )
+                )
+            performance = {}
+            for name in ("extension", "plain"):
+                values = [
+                    lighthouse_scores(command, f"{origin}/browser-{name}/dates.html", chromium, desktop)["performance"]
+                    for _ in range(runs)
+                ]
+                performance[name] = statistics.median(values)
+            rows.append(
+                Row(
+                    f"Lighthouse {form}, dates.html performance: extension / plain list (median of {runs})",
+                    f"{performance['extension']:.0f} / {performance['plain']:.0f}",
+                    ">= plain",
+                    performance["extension"] >= performance["plain"],
+                )
+            )
+    finally:
+        server.shutdown()
+    return rows
 
 
 def measured(name: str, section, *args) -> list[Row]:
@@ -444,9 +610,10 @@ def main(argv: list[str] | None = None) -> int:
         rows += measured("clean build, real site", bench_site, root, runs)
         rows += measured("one page, many entries", bench_scale, root, sizes, few if args.quick else max(3, runs // 2))
         rows += measured(f"{pages} pages, -j 1 / -j 2", bench_many_pages, root, pages, few)
-        rows += measured(f"{pages} pages x 20-entry table", bench_many_tables, root, pages, 20, few)
+        rows += measured(f"{pages} pages x 20-entry table", bench_many_tables, root, pages, 20, few, runs)
         rows += measured("weight of a dates page", bench_weight, root / "real" / "_build")
-        rows += measured("browser", bench_browser, root / "real" / "_build", minutes)
+        rows += measured("browser", bench_browser, root, minutes)
+        rows += measured("Lighthouse", bench_lighthouse, root, 1 if args.quick else 3, args.quick)
     print_table(rows, runs, args.quick)
     return exit_status(rows)
 

@@ -96,6 +96,7 @@ CLS_CASES = [
     ("site/dates.html", datetime(2022, 6, 1, 1, tzinfo=UTC)),  # a countdown running
     ("site/dates.html", datetime(2026, 11, 25, tzinfo=UTC)),  # every date past
     ("site/index.html", datetime(2022, 6, 1, 1, tzinfo=UTC)),  # the home page's next date
+    ("site/index.html", datetime(2026, 11, 25, tzinfo=UTC)),  # ... once every date has passed
     ("big/index.html", datetime(2024, 6, 15, tzinfo=UTC)),  # 1,000 rows
 ]
 

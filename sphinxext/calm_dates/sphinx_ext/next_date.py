@@ -97,8 +97,10 @@ def _box(entries: list[dict], first_table: str, now) -> next_date_box:
         text = "All dates have passed."
         line += nodes.strong(text, text, classes=["calm-next-date-label"])
         href = first_table
-    if href:
-        line += nodes.Text(" ")
-        line += nodes.reference("", "All important dates", refuri=href, classes=["calm-next-date-link"])
     box += line
+    if href:
+        # On a line of its own: the line above changes as dates pass; this one never moves.
+        more = nodes.paragraph(classes=["calm-next-date-more"])
+        more += nodes.reference("", "All important dates", refuri=href, classes=["calm-next-date-link"])
+        box += more
     return box

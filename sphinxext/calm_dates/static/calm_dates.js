@@ -169,26 +169,45 @@
   }
 
   // The home page's "next date": the first entry, across the site, that is not over.
+  // Its line is rebuilt whole when it changes (new nodes are not moved nodes), and never shrinks.
   function updateNextDate(box, now) {
     var entries = JSON.parse(box.dataset.calmEntries || "[]"), wake = Infinity;
     var next = entries.filter(function (e) { return now < Date.parse(e.end); })[0];
-    var label = box.querySelector(".calm-next-date-label"), when = box.querySelector(".calm-next-date-when");
-    var countdown = box.querySelector(".calm-next-date-countdown"), link = box.querySelector("a.calm-next-date-link");
-    holdHeight(box);
+    var line = box.querySelector(".calm-next-date-line"), link = box.querySelector("a.calm-next-date-link");
+    if (!line) return wake;
+    holdHeight(line);
+    var parts;
     if (next) {
       var start = Date.parse(next.start), end = Date.parse(next.end);
-      setText(label, next.label);
-      setText(when, next.text);
-      if (when) when.setAttribute("datetime", next.datetime);
-      setText(countdown, countdownText("", next.kind, now, start, end).trim());
-      if (link && next.href) link.setAttribute("href", next.href);
+      parts = [next.label, next.text, next.datetime, countdownText("", next.kind, now, start, end).trim()];
+      if (link && next.href && link.getAttribute("href") !== next.href) link.setAttribute("href", next.href);
       wake = Math.min(end - now, untilChange(next.kind, now, start, end));
     } else {
+      parts = ["All dates have passed."];
       box.classList.add("calm-next-date-none");
-      setText(label, "All dates have passed.");
-      setText(when, "");
-      setText(countdown, "");
     }
+    var key = JSON.stringify(parts);
+    if (line.dataset.calmShown === key) return wake;
+    line.dataset.calmShown = key;
+    var shown = document.createDocumentFragment();
+    function add(tag, cls, text) {
+      var element = document.createElement(tag);
+      if (cls) element.className = cls;
+      element.textContent = text;
+      shown.appendChild(element);
+      return element;
+    }
+    if (next) {
+      shown.appendChild(document.createTextNode("Next: "));
+      add("strong", "calm-next-date-label", parts[0]);
+      shown.appendChild(document.createTextNode(", "));
+      add("time", "calm-next-date-when", parts[1]).setAttribute("datetime", parts[2]);
+      shown.appendChild(document.createTextNode(": "));
+      add("span", "calm-next-date-countdown", parts[3]).setAttribute("role", "timer");
+    } else {
+      add("strong", "calm-next-date-label", parts[0]);
+    }
+    line.replaceChildren(shown);
     return wake;
   }
 
