@@ -314,3 +314,15 @@ def test_a_removed_table_or_page_takes_its_calendar_with_it(make_app, tmp_path):
     again = make_app("html", srcdir=srcdir)
     again.build()
     assert sorted(p.name for p in Path(again.outdir).glob("*.ics")) == ["other.ics", "page00.ics"]
+
+
+def test_the_readme_module_table_names_every_module():
+    package = REPO / "sphinxext" / "calm_dates"
+    table = (package / "README.md").read_text(encoding="utf-8").split("## Modules", 1)[1]
+    modules = sorted(
+        path.relative_to(package).as_posix()
+        for path in package.glob("*/*.py")
+        if path.name not in {"__init__.py", "__main__.py"}
+    )
+    missing = [module for module in modules if module not in table and Path(module).name not in table]
+    assert missing == []
