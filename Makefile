@@ -65,7 +65,8 @@ test: $(STAMP) $(TEST_DEPS)  ## Run the whole test suite
 # The oldest Sphinx major that myst-parser, furo and sphinx-design allow, in a venv of its own.
 COMPAT_VENV := .venv-sphinx8
 COMPAT_TESTS := tests/test_parse.py tests/test_check.py tests/test_directive.py tests/test_calendar_and_event.py \
-                tests/test_cli.py tests/test_site.py tests/test_readthedocs.py
+                tests/test_cli.py tests/test_site.py tests/test_readthedocs.py tests/test_pipeline.py \
+                tests/test_agreement.py tests/test_visitors.py tests/test_bad_inputs.py tests/test_never_raises.py
 
 test-compat:  ## The extension's and the site's tests on Sphinx 8.x (make test uses the newest, 9.x)
 	@$(COMPAT_VENV)/bin/python -c "" 2>/dev/null || $(PYTHON) -m venv $(COMPAT_VENV)
