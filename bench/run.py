@@ -223,15 +223,21 @@ def bench_scale(root: Path, sizes: tuple[int, int], runs: int) -> list[Row]:
     ]
 
 
-def bench_many_pages(root: Path, pages: int, runs: int) -> list[Row]:
-    project = root / "many"
+def table_pages(project: Path, pages: int, per_page: int) -> list[str]:
+    """A project of *pages* pages under an index, each with a *per_page*-entry table; the page names."""
     project.mkdir()
     (project / "conf.py").write_text(MINIMAL_CONF.format(extra=', "sphinxext.calm_dates"', now=NOW))
     names = [f"page{i:03d}" for i in range(pages)]
     (project / "index.md").write_text("# Pages\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
     for i, name in enumerate(names):
-        body = "\n".join(entries(5)).replace("Entry", f"Page {i} entry")
+        body = "\n".join(entries(per_page)).replace("Entry", f"Page {i} entry")
         (project / f"{name}.md").write_text(f"# Page {i}\n\n```{{important-dates}}\n{body}\n```\n")
+    return names
+
+
+def bench_many_pages(root: Path, pages: int, runs: int) -> list[Row]:
+    project = root / "many"
+    names = table_pages(project, pages, 5)
     figures = medians(
         {
             jobs: Variant(
@@ -275,13 +281,7 @@ def plain_project(project: Path, plain: Path) -> None:
 def bench_many_tables(root: Path, pages: int, per_page: int, runs: int, rebuild_runs: int) -> list[Row]:
     """A site of many pages, each with a table, against the same site with plain lists: what a user rebuilds."""
     project = root / "tables"
-    project.mkdir()
-    (project / "conf.py").write_text(MINIMAL_CONF.format(extra=', "sphinxext.calm_dates"', now=NOW))
-    names = [f"page{i:03d}" for i in range(pages)]
-    (project / "index.md").write_text("# Pages\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
-    for i, name in enumerate(names):
-        body = "\n".join(entries(per_page)).replace("Entry", f"Page {i} entry")
-        (project / f"{name}.md").write_text(f"# Page {i}\n\n```{{important-dates}}\n{body}\n```\n")
+    names = table_pages(project, pages, per_page)
     (project / "conf.py").write_text(
         (project / "conf.py").read_text() + "calm_dates_max_lead_days = 99999\n", encoding="utf-8"
     )

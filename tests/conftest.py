@@ -129,3 +129,22 @@ def make_check(copy: Path) -> subprocess.CompletedProcess:
 needs_make_venv = pytest.mark.skipif(
     not (VENV / ".installed-stamp").exists(), reason="needs the venv that make creates"
 )
+
+
+def many_pages(tmp_path: Path, count: int, old_rows: bool = False) -> tuple[Path, list[str]]:
+    """A project of *count* pages, each with a small dates table (and, with *old_rows*, a 2022 row each)."""
+    srcdir = tmp_path / "many"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinxext.calm_dates"]\n'
+        'calm_dates_workshop = "December 2024"\ncalm_dates_now = "2024-06-01T00:00:00Z"\n'
+    )
+    names = [f"page{i:02d}" for i in range(count)]
+    (srcdir / "index.md").write_text("# Index\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
+    for i, name in enumerate(names):
+        old = f"* Old {i}: June {i + 1}, 2022\n" if old_rows else ""
+        (srcdir / f"{name}.md").write_text(
+            f"# Page {i}\n\n```{{important-dates}}\n* Deadline {i}: June {i + 1}, 2024, 23:59 AoE\n"
+            f"{old}* Workshop: December 14, 2024\n```\n"
+        )
+    return srcdir, names

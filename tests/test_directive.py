@@ -7,7 +7,7 @@ import re
 import pytest
 
 import sphinxext.calm_dates as calm_dates
-from conftest import calm_warnings, other_warnings, soup
+from conftest import calm_warnings, many_pages, other_warnings, soup
 from sphinxext.calm_dates.sphinx_ext import ENV_VERSION
 from sphinxext.calm_dates.sphinx_ext.collector import pages_with_tables
 
@@ -210,20 +210,7 @@ def test_status_is_evaluated_when_written_not_when_read(app, make_app):
 
 
 def _many_pages(tmp_path, count=12):
-    srcdir = tmp_path / "many"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinxext.calm_dates"]\n'
-        'calm_dates_workshop = "December 2024"\ncalm_dates_now = "2024-06-01T00:00:00Z"\n'
-    )
-    names = [f"page{i:02d}" for i in range(count)]
-    (srcdir / "index.md").write_text("# Index\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
-    for i, name in enumerate(names):
-        (srcdir / f"{name}.md").write_text(
-            f"# Page {i}\n\n```{{important-dates}}\n* Deadline {i}: June {i + 1}, 2024, 23:59 AoE\n"
-            f"* Old {i}: June {i + 1}, 2022\n* Workshop: December 14, 2024\n```\n"
-        )
-    return srcdir, names
+    return many_pages(tmp_path, count, old_rows=True)
 
 
 def test_parallel_build_gives_the_same_output_and_merges_env_data(make_app, tmp_path):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import sphinxext.calm_dates.core as core
-from conftest import REPO, calm_warnings, other_warnings, soup
+from conftest import REPO, calm_warnings, many_pages, other_warnings, soup
 from sphinxext.calm_dates.sphinx_ext.nodes import calendar_link, dates_wrapper
 
 CALM_DATES = Path(sys.executable).parent / "calm-dates"
@@ -157,21 +157,8 @@ def test_the_process_locale_changes_nothing(locale_dir, name, tmp_path):
 # --- incremental writes -------------------------------------------------------------------------
 
 
-def _many_pages(tmp_path: Path, count: int = 6) -> tuple[Path, list[str]]:
-    srcdir = tmp_path / "many"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinxext.calm_dates"]\n'
-        'calm_dates_workshop = "December 2024"\ncalm_dates_now = "2024-06-01T00:00:00Z"\n'
-    )
-    names = [f"page{i:02d}" for i in range(count)]
-    (srcdir / "index.md").write_text("# Index\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
-    for i, name in enumerate(names):
-        (srcdir / f"{name}.md").write_text(
-            f"# Page {i}\n\n```{{important-dates}}\n* Deadline {i}: June {i + 1}, 2024, 23:59 AoE\n"
-            "* Workshop: December 14, 2024\n```\n"
-        )
-    return srcdir, names
+def _many_pages(tmp_path, count=6):
+    return many_pages(tmp_path, count, old_rows=False)
 
 
 def _written(outdir: Path, names: list[str], before: dict[str, int]) -> list[str]:
