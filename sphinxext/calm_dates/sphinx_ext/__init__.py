@@ -6,7 +6,7 @@ from sphinx.application import Sphinx
 
 from . import nodes
 from .assets import add_page_assets, add_static_files
-from .calendar_files import add_calendar, remove_stale_calendars
+from .calendar_files import add_calendar, note_tables_before_reading, remove_stale_calendars
 from .collector import DatesCollector, DatesStore
 from .config import add_config_values, validate_config
 from .directive import ImportantDates
@@ -14,7 +14,7 @@ from .next_date import NextDate, resolve_next_dates
 from .transform import ResolveDatesTables
 
 # Bump when the pickled shapes (BlockSource, PageRecord, node attributes) change, so old environments are discarded.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx, version: str) -> dict:
@@ -31,6 +31,7 @@ def setup(app: Sphinx, version: str) -> dict:
     app.connect("html-page-context", add_page_assets)
     app.connect("doctree-resolved", add_calendar)
     app.connect("doctree-resolved", resolve_next_dates)
+    app.connect("env-get-outdated", note_tables_before_reading)
     app.connect("build-finished", remove_stale_calendars)
     return {
         "version": version,

@@ -14,7 +14,7 @@ from sphinx.util.osutil import relative_uri
 from ..core.block import EvaluatedTable
 from ..core.calendar import PRODID, build_calendar, calendar_job, is_written_from, left_out
 from .collector import pages_with_tables
-from .config import settings_of
+from .config import settings_of, state_of
 from .nodes import dates_wrapper
 from .render import calendar_line
 
@@ -59,6 +59,13 @@ def write_calendar(app: Sphinx, docname: str, tables: Sequence[EvaluatedTable]) 
     return relative_uri(app.builder.get_target_uri(docname), name)
 
 
+def note_tables_before_reading(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """On env-get-outdated, before removed pages are purged: remember which pages had tables when the
+    build began, since their calendars are the ones that can go stale. Asks for no page to be re-read."""
+    state_of(app.config).tables_before = pages_with_tables(env)
+    return []
+
+
 def remove_stale_calendars(app: Sphinx, exception: Exception | None) -> None:
     """A calendar whose page or table is gone goes too (only files this extension wrote)."""
     if exception is not None or not writes_calendars(app):
@@ -67,7 +74,13 @@ def remove_stale_calendars(app: Sphinx, exception: Exception | None) -> None:
     keep = {f"{docname}.ics" for docname in pages_with_tables(app.env)}
     if app.builder.name == "singlehtml":
         keep = {f"{app.config.root_doc}.ics"} if keep else set()
-    for path in outdir.rglob("*.ics"):
+    before = state_of(app.config).tables_before
+    # Where the last build's tables are known, only their calendars can be stale; after a fresh
+    # environment (-E, a new Sphinx), look through the whole output once.
+    candidates = [outdir / f"{docname}.ics" for docname in before] if before else outdir.rglob("*.ics")
+    for path in candidates:
+        if not path.is_file():
+            continue
         if path.relative_to(outdir).as_posix() not in keep and PRODID.encode() in _head(path):
             path.unlink()
             logger.info("calm_dates: removed %s (its dates table is gone)", path.relative_to(outdir))

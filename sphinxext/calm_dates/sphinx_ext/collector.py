@@ -23,7 +23,7 @@ from sphinx.util import logging
 
 from ..core.accepted import review_accepted
 from ..core.block import BlockSource, evaluate_block
-from ..core.settings import AcceptedItem, Settings
+from ..core.settings import Settings
 from ..core.status import status_window
 from ..core.subtypes import WARNING_TYPE
 from .config import settings_of, state_of
@@ -40,8 +40,6 @@ class PageRecord:
     settings_key: str
     valid_from: datetime | None
     valid_until: datetime | None
-    # What calm_dates_accepted would name each finding on the page (accepted or not).
-    items: tuple[AcceptedItem, ...] = ()
 
     def holds_at(self, now: datetime, settings: Settings) -> bool:
         return (
@@ -54,8 +52,7 @@ class PageRecord:
 def page_record(blocks: tuple[BlockSource, ...], settings: Settings) -> PageRecord:
     tables = [evaluate_block(block, settings) for block in blocks]
     valid_from, valid_until = status_window([entry for table in tables for entry in table.entries], settings.now)
-    items = tuple(found.item for table in tables for found in table.findings if found.item is not None)
-    return PageRecord(blocks, settings.key, valid_from, valid_until, items)
+    return PageRecord(blocks, settings.key, valid_from, valid_until)
 
 
 class DatesStore(Domain):
@@ -113,29 +110,42 @@ class DatesCollector(EnvironmentCollector):
         """Pages to write again although unchanged: a status on them changed, or the settings did."""
         settings = settings_of(app.config)
         dates = store(env)
-        outdated = []
+        outdated = set()
         for docname, record in dates.pages.items():
             if not record.holds_at(settings.now, settings):
                 dates.pages[docname] = page_record(record.blocks, settings)
-                outdated.append(docname)
+                outdated.add(docname)
         report_accepted(app, dates)
-        digest = hashlib.sha256(repr(sorted((d, r.blocks) for d, r in dates.pages.items())).encode()).hexdigest()
-        if outdated or digest != dates.data["tables_digest"]:
-            # A status or a table changed somewhere: the site's next date may be another one.
-            dates.data["tables_digest"] = digest
-            outdated += sorted(dates.data["followers"] & env.found_docs)
         if dates.data["settings_key"] != settings.key:
             # The home page's event metadata follows calm_dates_workshop too.
             dates.data["settings_key"] = settings.key
-            if app.config.root_doc in env.found_docs:
-                outdated.append(app.config.root_doc)
-        return sorted(set(outdated))
+            outdated |= {app.config.root_doc} & env.found_docs
+        followers = dates.data["followers"] & env.found_docs
+        if followers:
+            digest = hashlib.sha256(repr(sorted((d, r.blocks) for d, r in dates.pages.items())).encode()).hexdigest()
+            if outdated or digest != dates.data["tables_digest"]:
+                # A status or a table changed somewhere: the site's next date may be another one.
+                dates.data["tables_digest"] = digest
+                outdated |= followers
+        return sorted(outdated)
 
 
 def report_accepted(app: Sphinx, dates: DatesStore) -> None:
     """calm_dates_accepted items that accept nothing, warned on every build at their conf.py line."""
     state = state_of(app.config)
-    found = [item for record in dates.pages.values() for item in record.items]
+    accepted = state.settings.accepted
+    if not accepted.items and not accepted.dateless:
+        return
+    # Only tables in the files that items name can hold the findings they accept: evaluate just those.
+    paths = {item.path for item, _ in (*accepted.items, *accepted.dateless)}
+    found = [
+        found.item
+        for record in dates.pages.values()
+        for block in record.blocks
+        if block.path in paths
+        for found in evaluate_block(block, state.settings).findings
+        if found.item is not None
+    ]
     for problem in review_accepted(state.settings.accepted, found, lambda path: (state.confdir / path).is_file()):
         locations = state.accepted_locations
         location = locations[problem.position] if problem.position < len(locations) else None

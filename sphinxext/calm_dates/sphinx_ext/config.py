@@ -28,6 +28,8 @@ class BuildState:
     value_locations: dict[str, str] = field(default_factory=dict)
     accepted_locations: list[str] = field(default_factory=list)
     reported: set[tuple[str, int]] = field(default_factory=set)
+    # Pages that had a table when this build began (from the saved environment).
+    tables_before: set[str] = field(default_factory=set)
 
 
 # One state per build, keyed by its Config (transforms and directives reach it as self.config),

@@ -117,7 +117,8 @@ def _status(
         words += nodes.strong(word, word, classes=["calm-flag", f"calm-flag-{key}"])
     if not status.findings:
         return [words]
-    reasons = nodes.bullet_list(classes=["calm-date-reasons"])
+    # Explanations, not content: left out of the search index (and out of its weight on big sites).
+    reasons = nodes.bullet_list(classes=["calm-date-reasons", "no-search"])
     for finding in status.findings:
         reason = visitor_reason(finding, entry, workshop)
         item = nodes.list_item("", nodes.paragraph(reason, reason, classes=["calm-date-reason"]))
