@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..core.event import event_data, script_block
+from .collector import may_hold_next_date, may_hold_tables
 from .config import settings_of
 from .nodes import dates_wrapper, next_date_box
 
@@ -23,8 +24,11 @@ def add_static_files(app: Sphinx) -> None:
 
 
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document) -> None:
-    shows_dates = doctree is not None and any(
-        next(doctree.findall(kind), None) for kind in (dates_wrapper, next_date_box)
+    candidate = may_hold_tables(app, pagename) or may_hold_next_date(app, pagename)
+    shows_dates = (
+        candidate
+        and doctree is not None
+        and any(next(doctree.findall(kind), None) for kind in (dates_wrapper, next_date_box))
     )
     if shows_dates:
         # Added from html-page-context, these reach this page only (singlehtml: the one page).

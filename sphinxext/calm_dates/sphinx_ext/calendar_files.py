@@ -13,7 +13,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..core.block import EvaluatedTable
 from ..core.calendar import PRODID, build_calendar, calendar_job, is_written_from, left_out
-from .collector import pages_with_tables
+from .collector import may_hold_tables, pages_with_tables
 from .config import settings_of, state_of
 from .nodes import dates_wrapper
 from .render import calendar_line
@@ -30,6 +30,8 @@ def writes_calendars(app: Sphinx) -> bool:
 
 def add_calendar(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """On doctree-resolved: write the page's calendar and link it under each of its tables."""
+    if not may_hold_tables(app, docname):
+        return
     wrappers = list(doctree.findall(dates_wrapper))
     if not wrappers or not writes_calendars(app):
         return

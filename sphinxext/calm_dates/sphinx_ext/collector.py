@@ -86,6 +86,18 @@ def pages_with_tables(env: BuildEnvironment) -> set[str]:
     return set(store(env).pages)
 
 
+def may_hold_tables(app: Sphinx, docname: str) -> bool:
+    """Whether a page being written can hold a table: it had one when read, or the builder joins pages.
+
+    Handlers ask this before walking a page's doctree, so pages without dates cost nothing.
+    """
+    return docname in store(app.env).pages or app.builder.name == "singlehtml"
+
+
+def may_hold_next_date(app: Sphinx, docname: str) -> bool:
+    return docname in store(app.env).data["followers"] or app.builder.name == "singlehtml"
+
+
 class DatesCollector(EnvironmentCollector):
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         store(env).pages.pop(docname, None)

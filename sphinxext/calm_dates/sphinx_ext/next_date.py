@@ -19,7 +19,7 @@ from ..core.block import evaluate_block, table_id
 from ..core.countdown import countdown_text
 from ..core.model import RowStatus
 from ..core.names import iso_second_utc
-from .collector import store
+from .collector import may_hold_next_date, store
 from .config import settings_of
 from .nodes import dates_time, dates_timer, next_date, next_date_box
 
@@ -38,6 +38,8 @@ class NextDate(SphinxDirective):
 
 def resolve_next_dates(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """On doctree-resolved: fill each next-date with the site's upcoming entries as of this build."""
+    if not may_hold_next_date(app, docname):
+        return
     placeholders = list(doctree.findall(next_date))
     if not placeholders:
         return
