@@ -70,10 +70,6 @@ SPHINX_CONTAINERS = (
 )
 
 
-class SourceError(Exception):
-    """A page cannot be read; the message names the file."""
-
-
 @dataclass(frozen=True)
 class FoundBlock:
     """A block and the file it is written in (an included file, for an included block)."""

@@ -251,15 +251,14 @@ def make_id(text: str) -> str:
 
 def table_id(table: EvaluatedTable, position: int) -> str:
     """The id of a table's wrapper on its page: from its :name:, else its position (1 = first)."""
-    return make_id(table.name) if table.name and make_id(table.name) else f"calm-dates-{position}"
+    return make_id(table.name) or f"calm-dates-{position}"
 
 
 def class_names(text: str) -> list[str]:
     """The class names a :class: value gives; ValueError for a word that makes no class name."""
     names = []
     for word in text.split():
-        name = unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii")
-        name = _NON_ID_AT_ENDS.sub("", _NON_ID.sub("-", name))
+        name = make_id(word)
         if not name:
             raise ValueError(f"cannot make {word!r} into a class name")
         names.append(name)
