@@ -70,8 +70,18 @@ PLACED = [
     "No blank line",
     "Repeated reST option",
     "Included reST",
+    "In the slice",
+    "Markdown included from reST",
 ]
-NOT_TABLES = ["Quoted in code", "Indented code", "Quoted in a code block", "Quoted in a literal block", "Excluded page"]
+NOT_TABLES = [
+    "Quoted in code",
+    "Indented code",
+    "Quoted in a code block",
+    "Quoted in a literal block",
+    "Excluded page",
+    "Before the slice",
+    "After the slice",
+]
 
 
 def test_the_command_and_the_build_agree_on_every_placement(corpus):
@@ -230,6 +240,8 @@ def test_augmented_and_tuple_assignments_are_read_as_sphinx_runs_them(make_app, 
         'if True:\n    calm_dates_workshop = "November 2024"\n',
         'import os\ncalm_dates_workshop = os.environ.get("WORKSHOP", "November 2024")\n',
         "for _ in range(1):\n    calm_dates_max_lead_days = 10\n",
+        'calm_dates_accepted.append(("index.md", "Workshop", "out-of-order", "December 14, 2024"))\n',
+        "del calm_dates_workshop\n",
     ],
 )
 def test_a_value_the_command_cannot_know_is_named_and_exits_2(tmp_path, assignment):
@@ -273,3 +285,23 @@ def test_the_pre_commit_hook_also_runs_when_conf_py_changes():
         assert pattern.search("conf.py") and pattern.search("docs/dates.md"), path
         # Checking the whole source folder: a changed conf.py can make any page wrong.
         assert hook.get("pass_filenames") is False, path
+
+
+def test_an_item_path_written_with_dot_slash_is_the_same_file(make_app, tmp_path):
+    srcdir = _accepted_project(tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text().replace('("index.md", "Poster', '("./index.md", "Poster'))
+    app, result, reports = _both(make_app, srcdir)
+    assert build_findings(app) == set()
+    assert result.returncode == 0 and [r["accepted"] for r in reports] == [True]
+
+
+def test_exclude_patterns_hold_whichever_folder_is_checked(tmp_path):
+    project = tmp_path / "project"
+    (project / "docs" / "parts").mkdir(parents=True)
+    (project / "conf.py").write_text('exclude_patterns = ["parts"]\ncalm_dates_workshop = "December 2024"\n')
+    (project / "docs" / "parts" / "part.md").write_text("```{important-dates}\n* **Late:** March 3, 2025\n```\n")
+    (project / "docs" / "index.md").write_text("# Home\n")
+    for folder in ("docs", "."):
+        result = command("check", folder, cwd=project)
+        assert (result.returncode, result.stdout) == (0, ""), folder

@@ -586,3 +586,14 @@ def test_a_long_line_of_colons_is_read_in_linear_time():
 def test_a_zone_with_non_ascii_digits_says_which_ascii_to_write():
     with pytest.raises(DateSyntaxError, match="write ASCII digits: 'UTC\\+2'"):
         parse_zone("UTC+\uff12")
+
+
+def test_a_deadline_extended_twice_keeps_both_struck_dates_and_counts_both():
+    from sphinxext.calm_dates.core.calendar import extensions
+
+    entry = parse_entry("* **Paper:** ~~June 1, 2024~~ ~~June 8, 2024~~ June 15, 2024, 23:59 AoE", 3, "AoE")
+    assert entry.error is None
+    assert entry.when.superseded == "June 1, 2024; June 8, 2024"
+    assert entry.date_text == "June 15, 2024, 23:59 AoE"
+    assert entry.when.first_day == date(2024, 6, 15)
+    assert extensions(entry) == 2

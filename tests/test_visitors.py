@@ -141,9 +141,9 @@ def test_the_next_date_across_the_site_links_to_its_table(build):
     assert box.select_one(".calm-next-date-label").get_text() == "Abstract deadline"
     assert box.select_one("time.calm-next-date-when").get_text() == "June 3, 2024, 23:59 AoE"
     assert box.select_one(".calm-next-date-countdown[role=timer]").get_text() == "closes in 3 days, 11 hours"
-    assert box.select_one("a.calm-next-date-link")["href"] == "more.html#calm-dates-1"
+    assert box.select_one("a.calm-next-date-link")["href"] == "more.html#calm-dates-more-3"
     # The link's target exists on that page.
-    assert soup(app.outdir / "more.html").select_one("#calm-dates-1.calm-dates-wrapper") is not None
+    assert soup(app.outdir / "more.html").select_one("#calm-dates-more-3.calm-dates-wrapper") is not None
     # The home page has the script and stylesheet although it has no table.
     page = soup(app.outdir / "index.html")
     assert page.select_one('script[src*="calm_dates.js"]') and page.select_one('link[href*="calm_dates.css"]')
@@ -210,3 +210,32 @@ def test_each_extension_of_a_deadline_raises_the_events_sequence(build):
     assert int(events["Paper deadline"]["sequence"]) == 0
     # The UID stays, so an app replaces the event rather than adding a second one.
     assert str(events["Abstract deadline"]["uid"]).endswith("@calm-dates")
+
+
+def test_singlehtml_next_date_links_each_entry_to_its_own_table(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "single"
+    shutil.copytree(rootdir / "test-nextdate", srcdir)
+    app = make_app("singlehtml", srcdir=srcdir, freshenv=True)
+    app.build()
+    page = soup(app.outdir / "index.html")
+    import json
+
+    entries = json.loads(page.select_one(".calm-next-date")["data-calm-entries"])
+    for entry in entries:
+        anchor = entry["href"].split("#", 1)[1]
+        table = page.select_one(f"#{anchor}.calm-dates-wrapper")
+        assert table is not None, anchor
+        assert entry["label"] in [row.th.get_text() for row in table.select("tr.calm-date")]
+
+
+def test_a_lead_shorter_than_a_month_is_said_in_days():
+    from sphinxext.calm_dates.core import BlockSource, evaluate_block, load_settings
+
+    settings, _ = load_settings({"calm_dates_workshop": "December 2024", "calm_dates_max_lead_days": 3})
+    table = evaluate_block(BlockSource("d.md", 1, ((2, "* **Paper:** November 20, 2024"),)), settings)
+    from sphinxext.calm_dates.core.reasons import visitor_reason
+
+    entry, status = table.rows[0]
+    assert visitor_reason(status.findings[0], entry, table.workshop) == (
+        "Dated 2024, 10 days before the December 2024 workshop: probably left over from an earlier edition."
+    )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..core.accepted import review_accepted
 from ..core.block import BlockSource, EvaluatedTable, evaluate_block
-from ..core.clock import parse_instant, resolve_now
+from ..core.clock import parse_instant
 from ..core.confscan import ConfError, ConfValues, read_conf
 from ..core.errors import DateSyntaxError
 from ..core.names import iso_day
@@ -178,13 +178,18 @@ def collect_files(paths: Sequence[str], project: Project) -> list[tuple[Path, Pa
     for name in paths:
         path = Path(name)
         if path.is_dir():
+            # exclude_patterns are relative to the source folder, whichever folder is walked.
+            base = project.srcdir if _is_within(path, project.srcdir) or _is_within(project.srcdir, path) else path
             files += [
-                (page, path)
+                (page, base if _is_within(page, base) else path)
                 for page in sorted(path.rglob("*"))
                 if page.suffix in {".md", ".rst"}
                 and page.is_file()
                 and not any(part.startswith(".") or part in SKIPPED_DIRS for part in page.relative_to(path).parts)
-                and not excluded(page.relative_to(path).as_posix(), project.exclude_patterns)
+                and not (
+                    _is_within(page, base)
+                    and excluded(page.resolve().relative_to(base.resolve()).as_posix(), project.exclude_patterns)
+                )
             ]
         elif path.is_file():
             srcdir = project.srcdir
@@ -286,8 +291,9 @@ def _property(text: str) -> str:
 
 
 def _list_moment(text: str | None) -> datetime | None:
+    """--now, else None: the settings' moment (calm_dates_now, SOURCE_DATE_EPOCH or the clock, as a build)."""
     try:
-        return parse_instant(text) if text else resolve_now(None)[0]
+        return parse_instant(text) if text else None
     except DateSyntaxError as error:
         raise UsageError(f"--now: {error}") from None
 

@@ -87,9 +87,10 @@ def blocks_in(
 ) -> list[FoundBlock]:
     """Every block a build of *path* renders, in order, following includes."""
     srcdir = srcdir or path.parent
+    context = _Context(read, tuple(myst_extensions), srcdir, frozenset({path}))
     if path.suffix == ".rst":
-        return list(_rst_blocks(read(path), path, 0, read))
-    return list(_myst_blocks(read(path), path, 0, _Context(read, tuple(myst_extensions), srcdir, frozenset({path}))))
+        return list(_rst_blocks(read(path), path, 0, context))
+    return list(_myst_blocks(read(path), path, 0, context))
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def _myst_blocks(text: str, path: Path, offset: int, context: _Context) -> Itera
             yield FoundBlock(path, line, tuple(lines))
         elif name == "eval-rst":
             # MyST pads the reST with newlines so its lines keep their numbers.
-            yield from _rst_blocks("\n" * line + token.content, path, 0, context.read)
+            yield from _rst_blocks("\n" * line + token.content, path, 0, context)
         elif name == "include":
             yield from _myst_include(match["rest"].strip(), content, path, context)
         elif name not in LITERAL_DIRECTIVES:
@@ -146,25 +147,65 @@ def _myst_blocks(text: str, path: Path, offset: int, context: _Context) -> Itera
 
 
 def _myst_include(argument: str, content: list[str], path: Path, context: _Context) -> Iterator[FoundBlock]:
+    """Follow ``{include}`` as MyST does: its path, its slicing options, literal and code includes skipped."""
     target = (context.srcdir / argument.lstrip("/")) if argument.startswith("/") else (path.parent / argument)
+    options = dict(_include_options(content))
+    if "literal" in options or "code" in options:
+        return  # shown as text, not parsed: no directive in it runs
+    parser = options.get("parser", "")
+    if parser in {"rst", "restructuredtext"}:
+        yield from _rst_blocks(context.read(target), target, 0, context)
+    else:
+        yield from _included_myst(target, options, context)
+
+
+def _include_options(content: list[str]) -> Iterator[tuple[str, str]]:
+    for line in content:
+        match = re.match(r"^\s*:(?P<name>[\w-]+):\s*(?P<value>.*?)\s*$", line)
+        if not match:
+            break
+        yield match["name"], match["value"]
+
+
+def _included_myst(target: Path, options: dict[str, str], context: _Context) -> Iterator[FoundBlock]:
+    """The part of a Markdown file an include takes (start-line, end-line, start-after, end-before), keeping
+    the file's own line numbers."""
     target = Path(target)
     if target in context.seen or not target.is_file():
         return
+    lines = context.read(target).split("\n")
+    first, last = _int(options.get("start-line"), 0), _int(options.get("end-line"), len(lines))
+    lines = lines[first:last]
+    text = "\n".join(lines)
+    offset = first
+    if options.get("start-after"):
+        head, found, rest = text.partition(options["start-after"])
+        if found:
+            offset += head.count("\n")
+            text = rest
+    if options.get("end-before"):
+        text = text.partition(options["end-before"])[0]
     inner = _Context(context.read, context.extensions, context.srcdir, context.seen | {target})
-    parser = next((line.split(":", 2)[2].strip() for line in content if line.strip().startswith(":parser:")), "")
-    if target.suffix == ".rst" and parser in {"rst", "restructuredtext"}:
-        yield from _rst_blocks(context.read(target), target, 0, context.read)
-    else:
-        yield from _myst_blocks(context.read(target), target, 0, inner)
+    yield from _myst_blocks(text, target, offset, inner)
 
 
-def _rst_blocks(text: str, path: Path, offset: int, read: Reader) -> Iterator[FoundBlock]:
-    """Blocks in reStructuredText, read by docutils (includes followed, literal blocks skipped)."""
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text else default
+    except ValueError:
+        return default
+
+
+def _rst_blocks(text: str, path: Path, offset: int, context: _Context) -> Iterator[FoundBlock]:
+    """Blocks in reStructuredText, read by docutils (includes followed, literal blocks skipped).
+
+    An ``include`` of Markdown (``:parser: myst_parser.sphinx_``) is handed back to the MyST reader.
+    """
     from docutils.frontend import get_default_settings
     from docutils.parsers.rst import Parser
     from docutils.utils import new_document
 
-    from .rst_reader import found_blocks, register_directives
+    from .rst_reader import found_blocks, markdown_includes, register_directives
 
     register_directives(SPHINX_CONTAINERS)
     settings = get_default_settings(Parser)
@@ -176,3 +217,5 @@ def _rst_blocks(text: str, path: Path, offset: int, read: Reader) -> Iterator[Fo
     Parser().parse(text.removeprefix("\ufeff"), document)
     for source, line, lines in found_blocks(document):
         yield FoundBlock(Path(source), line, lines)
+    for target, options in markdown_includes(document):
+        yield from _included_myst(Path(target), options, context)

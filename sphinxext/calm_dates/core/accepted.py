@@ -8,7 +8,8 @@ three-part items (no date) are reported, each with what to write instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable
+import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .settings import AcceptedItem, AcceptedList
@@ -30,7 +31,7 @@ def review_accepted(
     accepted: AcceptedList,
     found: Iterable[AcceptedItem],
     exists: Callable[[str], bool],
-    checked_paths: Container[str] | None = None,
+    checked_paths: Iterable[str] | None = None,
 ) -> list[AcceptedProblem]:
     """Problems of the items, given every finding's item (accepted or not) in the files checked.
 
@@ -38,17 +39,18 @@ def review_accepted(
     an item about another file that exists is not judged.
     """
     found = list(found)
+    checked = {posixpath.normpath(path) for path in checked_paths} if checked_paths is not None else set()
     by_key = {item.key for item in found}
     by_entry = {item.entry_key: item for item in found}
     problems = []
     for item, position in accepted.items:
         if item.key in by_key:
             continue
-        if checked_paths is not None and item.path not in checked_paths and exists(item.path):
+        if checked_paths is not None and posixpath.normpath(item.path) not in checked and exists(item.path):
             continue
         problems.append(AcceptedProblem(position, _unused(item, by_entry.get(item.entry_key), exists)))
     for item, position in accepted.dateless:
-        if checked_paths is not None and item.path not in checked_paths and exists(item.path):
+        if checked_paths is not None and posixpath.normpath(item.path) not in checked and exists(item.path):
             continue
         current = by_entry.get(item.entry_key)
         named = repr(item.as_tuple()[:3])

@@ -8,6 +8,7 @@ it was accepted. Readers hand over the lines exactly as written, options include
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -30,6 +31,8 @@ DEFAULT_CAPTION = "Important dates"
 _OPTION = re.compile(r"^\s*:(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*?))?\s*$")
 _YAML_OPTION = re.compile(r"^\s*(?P<name>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
 _YAML_FENCE = re.compile(r"^\s*---\s*$")
+# Not an option: a YAML option block that cannot be read, carried to _option_findings with its message.
+_YAML_PROBLEM = "--yaml--"
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,7 @@ def split_block(source: BlockSource) -> BlockParts:
     if lines and _YAML_FENCE.match(lines[0][1]):
         close = next((i for i in range(1, len(lines)) if _YAML_FENCE.match(lines[i][1])), None)
         if close is not None:
-            for number, text in lines[1:close]:
-                match = _YAML_OPTION.match(text)
-                if match:
-                    options.append((match["name"], _unquote(match["value"]), number))
+            options += _yaml_options(lines[1:close], lines[0][0])
             lines = lines[close + 1 :]
     while lines and (match := _OPTION.match(lines[0][1])):
         options.append((match["name"].strip(), match["value"] or "", lines[0][0]))
@@ -81,10 +81,27 @@ def split_block(source: BlockSource) -> BlockParts:
     return BlockParts(caption, tuple(options), tuple(lines))
 
 
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value
+def _yaml_options(lines: list[tuple[int, str]], fence_line: int) -> list[tuple[str, str, int]]:
+    """A MyST ``---`` option block read as YAML (comments, quotes, folded values), each at its line."""
+    import yaml  # myst-parser depends on PyYAML; loaded only for blocks that use this form
+
+    try:
+        data = yaml.safe_load("\n".join(text for _, text in lines))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = lines[mark.line][0] if mark is not None and mark.line < len(lines) else fence_line
+        return [(_YAML_PROBLEM, f"the option block is not valid YAML ({getattr(error, 'problem', error)})", line)]
+    if not isinstance(data, dict):
+        return [(_YAML_PROBLEM, "the option block must be 'name: value' lines", fence_line)] if data else []
+    where = {}
+    for number, text in lines:
+        match = _YAML_OPTION.match(text)
+        if match:
+            where.setdefault(match["name"], number)
+    return [
+        (str(name), "" if value is None else str(value).strip(), where.get(str(name), fence_line))
+        for name, value in data.items()
+    ]
 
 
 @dataclass(frozen=True)
@@ -107,7 +124,8 @@ class LocatedFinding:
     @property
     def log_message(self) -> str:
         """The message for the build log and the command: with the item to add if the date is right."""
-        if self.item is None or self.accepted:
+        # An unreadable date is fixed, not accepted: no item is offered for it.
+        if self.item is None or self.accepted or self.subtype == Subtype.INVALID:
             return self.message
         return f"{self.message} (if the date is right, add {self.item.as_tuple()!r} to calm_dates_accepted)"
 
@@ -181,8 +199,10 @@ def _option_findings(parts: BlockParts) -> list[tuple[Finding, int]]:
     known = ", ".join(f":{name}:" for name in KNOWN_OPTIONS)
     findings = []
     first_line: dict[str, int] = {}
-    for name, _, line in parts.options:
-        if name not in KNOWN_OPTIONS:
+    for name, value, line in parts.options:
+        if name == _YAML_PROBLEM:
+            findings.append((Finding(Subtype.OPTION, value), line))
+        elif name not in KNOWN_OPTIONS:
             message = f"important-dates has no option {name!r}; the options are {known}"
             findings.append((Finding(Subtype.OPTION, message), line))
         elif name in first_line:
@@ -249,9 +269,11 @@ def make_id(text: str) -> str:
     return _NON_ID_AT_ENDS.sub("", _NON_ID.sub("-", name))
 
 
-def table_id(table: EvaluatedTable, position: int) -> str:
-    """The id of a table's wrapper on its page: from its :name:, else its position (1 = first)."""
-    return make_id(table.name) or f"calm-dates-{position}"
+def table_id(table: EvaluatedTable) -> str:
+    """The id of a table's wrapper: from its :name:, else from where it is written (file and line), which
+    stays unique when a builder joins pages into one (singlehtml) and stable when others are edited."""
+    written = make_id(posixpath.splitext(table.source.path)[0])
+    return make_id(table.name) or f"calm-dates-{written}-{table.source.line}"
 
 
 def class_names(text: str) -> list[str]:

@@ -46,6 +46,10 @@ def read_conf(path: Path) -> ConfValues:
     for statement in tree.body:
         _read_statement(statement, found)
     for statement in ast.walk(tree):
+        # A value changed by a method call (x.append(...)) or deleted cannot be known either.
+        changed = _changed_in_place(statement)
+        if changed in NAMES:
+            found.unknown.setdefault(changed, statement.lineno)
         # Assignments nested in if/try/for/with/def cannot be known without running conf.py.
         if statement not in tree.body and isinstance(statement, ast.Assign | ast.AnnAssign | ast.AugAssign):
             for name in _targets(statement):
@@ -54,6 +58,21 @@ def read_conf(path: Path) -> ConfValues:
     for name in found.unknown:
         found.values.pop(name, None)
     return found
+
+
+def _changed_in_place(node: ast.AST) -> str | None:
+    """The name a statement changes without assigning it: ``x.append(...)``, ``x[k] = ...``, ``del x``."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+        return node.func.value.id
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.ctx, ast.Store | ast.Del)
+        and isinstance(node.value, ast.Name)
+    ):
+        return node.value.id
+    if isinstance(node, ast.Delete):
+        return next((t.id for t in node.targets if isinstance(t, ast.Name) and t.id in NAMES), None)
+    return None
 
 
 def _targets(statement: ast.stmt) -> list[str]:

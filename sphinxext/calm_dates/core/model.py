@@ -88,9 +88,9 @@ class Entry:
 
     @property
     def date_text(self) -> str:
-        """The date as written, without the struck-through earlier date of an extended deadline."""
+        """The date as written, without the struck-through earlier dates of an extended deadline."""
         if self.when is not None and self.when.superseded is not None:
-            return self.text.split("~~", 2)[-1].strip()
+            return self.text.rsplit("~~", 1)[-1].strip()
         return self.text
 
     @property

@@ -38,7 +38,9 @@ _LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Other C0/C1 controls (tab aside): invisible on the page, so an entry holding one is refused.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _EMPHASIS = "*_"
-_STRUCK = re.compile(r"^~~(?P<old>[^~]+)~~\s*(?P<new>.*)$")
+# One or more struck-through earlier dates (a deadline extended once or more), then the date in force.
+_STRUCK = re.compile(r"^(?P<old>(?:~~[^~]+~~\s*)+)(?P<new>.*)$")
+_STRUCK_DATE = re.compile(r"~~([^~]+)~~")
 _TBA = re.compile(r"^(?:tba|tbd|to be (?:announced|determined|confirmed))\.?$", re.IGNORECASE)
 _ZONE_TAIL = re.compile(
     r"^(?P<rest>.*?)(?:[\s,]+\(?|\()(?P<zone>(?:UTC|GMT)\s*[+\-\u2212]\s*[0-9]{1,2}(?::?[0-9]{2})?"
@@ -171,7 +173,8 @@ def parse_when(text: str, default_zone: str) -> When:
     superseded = None
     struck = _STRUCK.match(text)
     if struck:
-        superseded, text = struck["old"].strip(), struck["new"].strip()
+        superseded = "; ".join(old.strip() for old in _STRUCK_DATE.findall(struck["old"]))
+        text = struck["new"].strip()
         if not text:
             raise DateSyntaxError("a struck-through date needs the new date after it: ~~June 6, 2022~~ June 13, 2022")
     if _TBA.match(text):

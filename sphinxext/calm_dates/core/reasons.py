@@ -42,7 +42,10 @@ def _lead(workshop: When, when: When) -> str:
         return f"more than {_NUMBERS.get(years, str(years))} years"
     if years == 1:
         return "more than a year"
-    return f"more than {max(days // 30, 1)} months"
+    months = days // 30
+    if months >= 2:
+        return f"more than {months} months"
+    return "more than a month" if months == 1 else f"{days} days"
 
 
 _NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}

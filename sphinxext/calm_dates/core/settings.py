@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -108,8 +109,8 @@ class AcceptedItem:
 
     @property
     def key(self) -> tuple[str, str, str, str]:
-        """What two items must share to be the same: case, spaces and trailing colons ignored."""
-        return (self.path, normalise_label(self.label), self.subtype, " ".join(self.date.split()))
+        """What two items must share to be the same: case, spaces, trailing colons and ./ in paths ignored."""
+        return (posixpath.normpath(self.path), normalise_label(self.label), self.subtype, " ".join(self.date.split()))
 
     @property
     def entry_key(self) -> tuple[str, str, str]:
@@ -295,7 +296,12 @@ def _event(value: object, problems: list[Problem]) -> dict[str, str]:
     if not isinstance(value, dict):
         problems.append(Problem("calm_dates_event", f"{value!r} is not a dict; leaving event metadata out"))
         return {}
-    event = {str(key): str(text) for key, text in value.items() if text is not None}
+    event = {}
+    for key, text in value.items():
+        if isinstance(text, str):
+            event[str(key)] = text
+        elif text is not None:
+            problems.append(Problem("calm_dates_event", f"{key!r} must be text, not {text!r}; leaving it out"))
     unknown = sorted(set(event) - EVENT_KEYS)
     if unknown:
         problems.append(Problem("calm_dates_event", f"unknown keys {unknown}; the keys are {sorted(EVENT_KEYS)}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -18,9 +19,19 @@ JS_FILE = "calm_dates.js"
 
 
 def add_static_files(app: Sphinx) -> None:
-    """CSS and script only for HTML builders, so LaTeX and others get no stray files."""
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC_DIR))
+    """CSS and script into the output's _static, for HTML builders only (LaTeX and others get no stray files).
+
+    Copied here rather than added to html_static_path, so the configuration Sphinx compares
+    between builds stays as conf.py wrote it (no "configuration has changed" on every build).
+    """
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    for name in (CSS_FILE, JS_FILE):
+        source, target = STATIC_DIR / name, static / name
+        if not target.is_file() or target.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target)
 
 
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document) -> None:

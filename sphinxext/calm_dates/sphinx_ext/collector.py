@@ -11,6 +11,7 @@ outside it.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -149,7 +150,7 @@ def report_accepted(app: Sphinx, dates: DatesStore) -> None:
     if not accepted.items and not accepted.dateless:
         return
     # Only tables in the files that items name can hold the findings they accept: evaluate just those.
-    paths = {item.path for item, _ in (*accepted.items, *accepted.dateless)}
+    paths = {posixpath.normpath(item.path) for item, _ in (*accepted.items, *accepted.dateless)}
     found = [
         found.item
         for record in dates.pages.values()

@@ -56,7 +56,7 @@ def upcoming_entries(app: Sphinx, docname: str) -> tuple[list[dict], str]:
     for order, (page, record) in enumerate(sorted(store(app.env).pages.items())):
         for position, block in enumerate(record.blocks, start=1):
             table = evaluate_block(block, settings)
-            href = f"{relative_uri(here, app.builder.get_target_uri(page))}#{table_id(table, position)}"
+            href = f"{relative_uri(here, app.builder.get_target_uri(page))}#{table_id(table)}"
             first_table = first_table or href
             for index, (entry, status) in enumerate(table.rows):
                 if entry.is_dated and not status.invalid and settings.now < entry.when.end:

@@ -38,10 +38,10 @@ class ResolveDatesTables(SphinxPostTransform):
         for node, table in zip(placeholders, tables, strict=True):
             # docutils gives reST includes a path relative to the working folder.
             report(self.config, os.path.abspath(node.source or self.env.doc2path(self.env.docname)), table)
-        for position, (node, table) in enumerate(zip(placeholders, tables, strict=True), start=1):
+        for node, table in zip(placeholders, tables, strict=True):
             wrapper = render_table(table, settings.show_details)
             # Every table can be linked to (the home page's next date does): its :name:, else its position.
-            wrapper["ids"] = list(node["ids"]) or [table_id(table, position)]
+            wrapper["ids"] = list(node["ids"]) or [table_id(table)]
             wrapper["names"] = list(node["names"])
             wrapper.source, wrapper.line = node.source, node.line
             node.replace_self(wrapper)
