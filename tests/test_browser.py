@@ -32,20 +32,24 @@ def live_site(rootdir, tmp_path_factory):
     return Path(app.outdir)
 
 
-@pytest.fixture(scope="module")
-def origin(live_site):
-    """Serve the built site on loopback, so the page has a real origin to stay within."""
-    handler = functools.partial(_QuietHandler, directory=str(live_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve a built site on loopback, so its pages have a real origin to stay within; (server, origin)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def origin(live_site):
+    server, address = serve(live_site)
+    yield address
+    server.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -3,16 +3,13 @@ an accessible countdown, local days, a live timeline and next date."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_browser import _QuietHandler, browser  # noqa: F401 (the shared Chromium fixture)
+from test_browser import browser, serve  # noqa: F401 (the shared Chromium fixture)
 
 from conftest import REPO
 
@@ -40,13 +37,6 @@ window.setTimeout = function (callback, delay) {
 """
 
 
-def _serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 def _sphinx(srcdir: Path, outdir: Path, *extra: str, cwd: Path | None = None) -> None:
     command = [sys.executable, "-m", "sphinx", "-b", "html", str(srcdir), str(outdir), "-q", "-E", *extra]
     subprocess.run(command, cwd=cwd, check=True, capture_output=True)
@@ -67,7 +57,7 @@ def sites(rootdir, tmp_path_factory):
     rows = [f"* **Entry {i}:** 2024-{1 + i // 84:02d}-{1 + i // 3 % 28:02d} {i % 24:02d}:00 UTC" for i in range(1000)]
     (big / "index.md").write_text("# Many dates\n\n```{important-dates}\n" + "\n".join(rows) + "\n```\n")
     _sphinx(big, out / "big")
-    server, origin = _serve(out)
+    server, origin = serve(out)
     yield origin
     server.shutdown()
 

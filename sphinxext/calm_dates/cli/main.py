@@ -206,11 +206,7 @@ def collect_files(paths: Sequence[str], project: Project) -> list[tuple[Path, Pa
 
 
 def _is_within(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def _read(path: Path) -> str:
